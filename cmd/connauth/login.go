@@ -1,0 +1,252 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/connauth/connauth/pkg/prompt"
+	"github.com/connauth/connauth/pkg/store"
+	"github.com/connauth/connauth/schemes"
+)
+
+type loginOptions struct {
+	Provider    string
+	Profile     string
+	ClientID    string
+	Vars        map[string]string
+	SecretsFrom string
+	Store       string
+	SecretsFile string
+	Verify      bool
+	Accessible  bool
+}
+
+func newLoginCmd(a *app) *cobra.Command {
+	opts := &loginOptions{}
+	c := &cobra.Command{
+		Use:   "login PROVIDER",
+		Short: "Log in and store the injected secrets",
+		Long: `Log in with a provider's auth scheme and store the secrets it injects.
+
+PROVIDER is a scheme name (api_key, tripletex, ...; see 'connauth schemes').
+
+Secret inputs never come from flags: connauth prompts for them (masked) on a
+terminal, or reads them from CONNAUTH_<NAME> environment variables
+(CONNAUTH_API_KEY, CONNAUTH_CONSUMER_TOKEN, ...) or from --secrets-from, a
+file (or - for stdin) holding a JSON object or name=value lines. Without a
+terminal connauth never prompts: it exits 2 naming each missing input.
+
+Secrets go to the OS keyring when one answers, else to a 0600 file under the
+config directory; --store and --secrets-file choose.`,
+		Example: `  # prompt for the key on a terminal
+  connauth login api_key --profile demo
+
+  # in a script: no terminal, the key from the environment
+  CONNAUTH_API_KEY=... connauth login api_key --profile demo
+
+  # Tripletex test environment, checked against the API, tokens from a file
+  connauth login tripletex --var base_url=https://api-test.tripletex.tech --verify --secrets-from tokens.json
+
+  # keep the secrets in a file that 'sesam put-secrets' reads
+  connauth login api_key --profile shop --secrets-file ./shop-secrets.json`,
+		Args: exactArgs(1, "one PROVIDER (a scheme name such as api_key or tripletex)"),
+		ValidArgsFunction: func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+			return schemes.Names(), cobra.ShellCompDirectiveNoFileComp
+		},
+		RunE: func(c *cobra.Command, args []string) error {
+			opts.Provider = args[0]
+			opts.Accessible = opts.Accessible || a.Getenv("ACCESSIBLE") != ""
+			return runLogin(c, a, opts)
+		},
+	}
+	f := c.Flags()
+	f.StringVar(&opts.Profile, "profile", "", "name to store the login under (default: the provider's name)")
+	f.StringVar(&opts.ClientID, "client-id", "", "OAuth client id (not secret)")
+	f.StringToStringVar(&opts.Vars, "var", nil, "set a provider variable, name=value (repeatable)")
+	f.StringVar(&opts.SecretsFrom, "secrets-from", "", "read secret inputs from FILE, or - for stdin (JSON object or name=value lines)")
+	f.StringVar(&opts.Store, "store", "", "where to keep the secrets: keyring or file (default: keyring if it answers, else file)")
+	f.StringVar(&opts.SecretsFile, "secrets-file", "", "keep the secrets in this file: .json (flat object) or .env (dotenv)")
+	f.BoolVar(&opts.Verify, "verify", false, "check the credentials against the provider's API before storing them")
+	f.BoolVar(&opts.Accessible, "accessible", false, "plain prompts for screen readers (also ACCESSIBLE=1)")
+	return c
+}
+
+func runLogin(c *cobra.Command, a *app, opts *loginOptions) error {
+	scheme, err := schemes.Lookup(opts.Provider)
+	if err != nil {
+		return usageError{err}
+	}
+	if !scheme.Available() {
+		return fmt.Errorf("the %s scheme is listed but its login is not built yet (it arrives with %s)", scheme.Name, scheme.Planned)
+	}
+	if err := checkStoreFlags(opts); err != nil {
+		return err
+	}
+	name := opts.Profile
+	if name == "" {
+		name = scheme.Name
+	}
+	if err := store.ValidateName(name); err != nil {
+		return usageError{err}
+	}
+	vars, err := scheme.VarValues(opts.Vars)
+	if err != nil {
+		return usageError{err}
+	}
+	inputs, err := gatherInputs(a, scheme, opts)
+	if err != nil {
+		return err
+	}
+	res, err := scheme.Login(c.Context(), schemes.LoginRequest{
+		Inputs: inputs, Vars: vars, Verify: opts.Verify,
+		HTTP: a.HTTP(), Now: a.Now(), Status: a.ErrOut,
+	})
+	if err != nil {
+		return fmt.Errorf("login failed, nothing was stored: %w", err)
+	}
+	p := &store.Profile{
+		Name: name, Provider: opts.Provider, Scheme: scheme.Name,
+		Settings: res.Settings, Expiry: res.Expiry,
+	}
+	return saveLogin(c, a, opts, p, res.Secrets)
+}
+
+func checkStoreFlags(opts *loginOptions) error {
+	switch opts.Store {
+	case "", "keyring", "file":
+	default:
+		return usageErrorf("--store %q: choose keyring or file", opts.Store)
+	}
+	if opts.Store == "keyring" && opts.SecretsFile != "" {
+		return usageErrorf("--store keyring and --secrets-file contradict each other: a secrets file is the file store")
+	}
+	if opts.SecretsFile != "" {
+		if _, err := store.FormatForPath(opts.SecretsFile); err != nil {
+			return usageError{err}
+		}
+	}
+	return nil
+}
+
+// gatherInputs resolves the scheme's inputs from flags, --secrets-from,
+// the environment and, on a terminal, a prompt.
+func gatherInputs(a *app, scheme *schemes.Scheme, opts *loginOptions) (map[string]string, error) {
+	fromFile, err := readSecretsFrom(a, opts.SecretsFrom)
+	if err != nil {
+		return nil, err
+	}
+	fields := make([]prompt.Field, len(scheme.Inputs))
+	for i, in := range scheme.Inputs {
+		fields[i] = prompt.Field{Name: in.Name, Description: in.Description, Secret: in.Secret, Optional: in.Optional}
+		if in.Name == "client_id" {
+			fields[i].Flag = "client-id"
+		}
+	}
+	flags := map[string]string{}
+	if opts.ClientID != "" {
+		flags["client_id"] = opts.ClientID
+	}
+	src := prompt.Sources{Flags: flags, File: fromFile, Getenv: a.Getenv}
+	if opts.SecretsFrom != "-" && a.IsTerminal() {
+		src.Ask = prompt.Terminal{
+			In: a.In, Out: a.ErrOut, Accessible: opts.Accessible,
+			Title: "Log in with " + scheme.Name + ": " + scheme.Description,
+		}.Ask
+	}
+	return prompt.Resolve(fields, src)
+}
+
+func readSecretsFrom(a *app, from string) (map[string]string, error) {
+	if from == "" {
+		return nil, nil
+	}
+	var data []byte
+	var err error
+	if from == "-" {
+		data, err = io.ReadAll(io.LimitReader(a.In, 1<<20))
+	} else {
+		if err = store.CheckPrivate(from); err != nil {
+			return nil, usageError{err}
+		}
+		data, err = os.ReadFile(from)
+	}
+	if err != nil {
+		return nil, usageErrorf("--secrets-from: %v", err)
+	}
+	s, err := store.ParseSecretsAuto(data)
+	if err != nil {
+		return nil, usageErrorf("--secrets-from %s: %v", from, err)
+	}
+	return s, nil
+}
+
+// saveLogin stores the new secrets, then the profile; what was stored
+// before stays in place until the new secrets are complete.
+func saveLogin(c *cobra.Command, a *app, opts *loginOptions, p *store.Profile, secrets store.Secrets) error {
+	cfg, err := a.config()
+	if err != nil {
+		return err
+	}
+	unlock, err := cfg.Lock(c.Context(), p.Name)
+	if err != nil {
+		return err
+	}
+	defer unlock()
+	old, err := cfg.LoadProfile(p.Name)
+	if err != nil && !isNotFound(err) {
+		return err
+	}
+	st, note, err := cfg.Open(opts.Store, opts.SecretsFile, p.Name, a.Keyring, a.keyringTimeout())
+	if err != nil {
+		return err
+	}
+	if note != "" {
+		fmt.Fprintln(a.ErrOut, note)
+	}
+	if err := st.Set(p.Name, secrets); err != nil {
+		return fmt.Errorf("storing the secrets failed; the previous login, if any, is unchanged: %w", err)
+	}
+	fillProfile(a, p, old, st, secrets)
+	if err := cfg.SaveProfile(p); err != nil {
+		return err
+	}
+	removeOldSecrets(a, cfg, old, p)
+	fmt.Fprintf(a.ErrOut, "Logged in: profile %q, %d secrets (%s) in %s.\n",
+		p.Name, len(secrets), strings.Join(p.SecretNames, ", "), storeDescription(p))
+	return nil
+}
+
+func fillProfile(a *app, p, old *store.Profile, st store.SecretStore, secrets store.Secrets) {
+	now := a.Now().UTC()
+	p.Store = st.Kind()
+	if fs, ok := st.(*store.FileStore); ok {
+		p.SecretsFile = fs.Path()
+	}
+	p.SecretNames = sortedKeys(secrets)
+	p.CreatedAt, p.UpdatedAt = now, now
+	if old != nil {
+		p.CreatedAt = old.CreatedAt
+	}
+}
+
+// removeOldSecrets deletes the previous login's secrets when they lived in
+// another store than the new ones.
+func removeOldSecrets(a *app, cfg store.Config, old, p *store.Profile) {
+	if old == nil || (old.Store == p.Store && old.SecretsFile == p.SecretsFile) {
+		return
+	}
+	if err := cfg.StoreFor(old, a.Keyring, a.keyringTimeout()).Delete(old.Name); err != nil {
+		fmt.Fprintf(a.ErrOut, "warning: could not remove the previous secrets from %s: %v\n", storeDescription(old), err)
+	}
+}
+
+func storeDescription(p *store.Profile) string {
+	if p.Store == "file" {
+		return "file " + p.SecretsFile
+	}
+	return "the OS keyring"
+}

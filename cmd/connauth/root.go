@@ -1,0 +1,66 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"os/signal"
+	"syscall"
+
+	"github.com/spf13/cobra"
+)
+
+func newRootCmd(a *app) *cobra.Command {
+	root := &cobra.Command{
+		Use:   "connauth",
+		Short: "Log in to a connector's API once; hand its secrets to scripts, shells and CI",
+		Long: `connauth walks you through a connector's auth scheme (OAuth 2.0, API key,
+Tripletex, SuperOffice, webCRM JWT), stores the injected secrets in the OS
+keyring or a secrets file, and hands them out: a token for a script, env
+lines for a shell, or the environment of a command.`,
+		Version:       versionString(),
+		SilenceUsage:  true,
+		SilenceErrors: true,
+	}
+	root.SetIn(a.In)
+	root.SetOut(a.Out)
+	root.SetErr(a.ErrOut)
+	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
+		return usageErrorf("%v\nRun '%s --help' for usage.", err, c.CommandPath())
+	})
+	root.AddCommand(
+		newLoginCmd(a),
+		newTokenCmd(a),
+		newEnvCmd(a),
+		newExecCmd(a),
+		newListCmd(a),
+		newShowCmd(a),
+		newLogoutCmd(a),
+		newSchemesCmd(a),
+		newVersionCmd(),
+	)
+	return root
+}
+
+// run executes connauth with args and returns the process exit code.
+func run(a *app, args []string) int {
+	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGINT, syscall.SIGTERM)
+	defer stop()
+	root := newRootCmd(a)
+	root.SetArgs(args)
+	err := root.ExecuteContext(ctx)
+	code := exitCode(err)
+	if _, quiet := err.(exitCodeError); err != nil && !quiet {
+		fmt.Fprintf(a.ErrOut, "connauth: %v\n", err)
+	}
+	return code
+}
+
+// exactArgs is cobra.ExactArgs with a usage error naming what is expected.
+func exactArgs(n int, what string) cobra.PositionalArgs {
+	return func(c *cobra.Command, args []string) error {
+		if len(args) != n {
+			return usageErrorf("%s expects %s\nUsage: %s", c.CommandPath(), what, c.UseLine())
+		}
+		return nil
+	}
+}

@@ -1,0 +1,68 @@
+package main
+
+import (
+	"errors"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"testing"
+
+	"github.com/rogpeppe/go-internal/testscript"
+)
+
+// TestMain lets the test binary act as the connauth binary inside scripts:
+// `exec connauth ...` runs main's real code path in a new process.
+func TestMain(m *testing.M) {
+	testscript.Main(m, map[string]func(){
+		"connauth": func() { os.Exit(run(newApp(), os.Args[1:])) },
+	})
+}
+
+// TestScripts runs the CLI scenarios in testdata/script/*.txtar.
+func TestScripts(t *testing.T) {
+	tripletex := newTripletexFake(t)
+	testscript.Run(t, testscript.Params{
+		Dir:                 filepath.Join("..", "..", "testdata", "script"),
+		RequireExplicitExec: true,
+		Setup: func(env *testscript.Env) error {
+			env.Setenv("CONNAUTH_CONFIG_DIR", filepath.Join(env.WorkDir, "config"))
+			env.Setenv("TRIPLETEX_URL", tripletex.URL)
+			if os.Getenv("CONNAUTH_TEST_SECRET_SERVICE") == "1" {
+				env.Setenv("DBUS_SESSION_BUS_ADDRESS", os.Getenv("DBUS_SESSION_BUS_ADDRESS"))
+			}
+			return nil
+		},
+		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
+			"exitcode": cmdExitcode,
+		},
+		Condition: func(cond string) (bool, error) {
+			switch cond {
+			case "secretservice":
+				return os.Getenv("CONNAUTH_TEST_SECRET_SERVICE") == "1", nil
+			}
+			return false, nil
+		},
+	})
+}
+
+// cmdExitcode runs `exitcode N PROGRAM ARGS...` and fails unless PROGRAM
+// exits with status N; its output is kept for stdout/stderr checks.
+func cmdExitcode(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) < 2 {
+		ts.Fatalf("usage: exitcode N program [args...]")
+	}
+	want, err := strconv.Atoi(args[0])
+	ts.Check(err)
+	err = ts.Exec(args[1], args[2:]...)
+	got := 0
+	var ee *exec.ExitError
+	if errors.As(err, &ee) {
+		got = ee.ExitCode()
+	} else if err != nil {
+		ts.Fatalf("running %s: %v", args[1], err)
+	}
+	if got != want {
+		ts.Fatalf("%s exited %d, want %d", args[1], got, want)
+	}
+}

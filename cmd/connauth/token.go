@@ -1,0 +1,52 @@
+package main
+
+import (
+	"fmt"
+
+	"github.com/spf13/cobra"
+)
+
+type tokenOptions struct {
+	Profile string
+	Secret  string
+}
+
+func newTokenCmd(a *app) *cobra.Command {
+	opts := &tokenOptions{}
+	c := &cobra.Command{
+		Use:   "token PROFILE",
+		Short: "Print the profile's token (or another injected secret) on stdout",
+		Long: `Print the profile's primary secret and nothing else on stdout: the access
+token of an OAuth or JWT profile, the key of an API-key profile.
+--secret prints any other injected secret by its exact name.`,
+		Example: `  curl -H "Authorization: Bearer $(connauth token hubspot)" https://api.hubapi.com/...
+  connauth token tripletex --secret employee_token`,
+		Args:              exactArgs(1, "one PROFILE"),
+		ValidArgsFunction: completeProfiles(a),
+		RunE: func(c *cobra.Command, args []string) error {
+			opts.Profile = args[0]
+			return runToken(a, opts)
+		},
+	}
+	c.Flags().StringVar(&opts.Secret, "secret", "", "print this injected secret instead of the token (e.g. oauth_refresh_token)")
+	return c
+}
+
+func runToken(a *app, opts *tokenOptions) error {
+	p, secrets, err := loadSecrets(a, opts.Profile)
+	if err != nil {
+		return err
+	}
+	name := opts.Secret
+	if name == "" {
+		if name, err = primarySecret(p); err != nil {
+			return err
+		}
+	}
+	v, ok := secrets[name]
+	if !ok {
+		return usageErrorf("profile %q has no secret %q; it has: %v", p.Name, name, sortedKeys(secrets))
+	}
+	_, err = fmt.Fprintln(a.Out, v)
+	return err
+}

@@ -1,0 +1,172 @@
+// Package schemes holds connauth's auth schemes: what each one asks the
+// user for, what it produces, and how it logs in.
+package schemes
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"net/http"
+	"sort"
+	"strings"
+	"time"
+)
+
+// Input is one value a scheme needs from the user.
+type Input struct {
+	Name        string
+	Description string
+	// Secret inputs never come from flag values; they are prompted for
+	// (masked), or read from CONNAUTH_<NAME> or --secrets-from.
+	Secret bool
+	// Optional inputs may be left empty (a public OAuth client has no secret).
+	Optional bool
+}
+
+// Var is a non-secret template variable a scheme reads, set with --var.
+type Var struct {
+	Name        string
+	Description string
+	Default     string
+}
+
+// LoginRequest carries everything a scheme's login needs. Inputs holds the
+// resolved values of the scheme's Inputs; Vars the --var values with the
+// defaults applied.
+type LoginRequest struct {
+	Inputs map[string]string
+	Vars   map[string]string
+	Verify bool
+	HTTP   *http.Client
+	Now    time.Time
+	// Status receives human progress lines (stderr).
+	Status io.Writer
+}
+
+// LoginResult is what a login produces: the injected secrets to store and
+// the non-secret settings to keep in the profile.
+type LoginResult struct {
+	Secrets  map[string]string
+	Settings map[string]string
+	Expiry   time.Time
+}
+
+// Scheme describes one auth scheme.
+type Scheme struct {
+	Name        string
+	Description string
+	Inputs      []Input
+	Vars        []Var
+	// Injected lists the secrets a login stores, with their exact names.
+	Injected []string
+	// Primary is the secret `connauth token` prints by default; empty when
+	// the scheme has no single token.
+	Primary string
+	// Login is nil while the scheme's login is not built yet.
+	Login func(ctx context.Context, req LoginRequest) (*LoginResult, error)
+	// Planned says, for a scheme without Login, where its login arrives.
+	Planned string
+}
+
+// Available reports whether the scheme can log in today.
+func (s *Scheme) Available() bool { return s.Login != nil }
+
+var registry = map[string]*Scheme{}
+
+func register(s *Scheme) { registry[s.Name] = s }
+
+// Lookup returns the named scheme, or an error listing the known ones.
+func Lookup(name string) (*Scheme, error) {
+	if s, ok := registry[name]; ok {
+		return s, nil
+	}
+	return nil, fmt.Errorf("unknown scheme %q: choose one of %s", name, strings.Join(Names(), ", "))
+}
+
+// All returns every scheme, ordered as in the documentation table.
+func All() []*Scheme {
+	out := make([]*Scheme, 0, len(registry))
+	for _, n := range Names() {
+		out = append(out, registry[n])
+	}
+	return out
+}
+
+var order = []string{"oauth2", "api_key", "tripletex", "superoffice", "jwt"}
+
+// Names returns the scheme names in documentation order.
+func Names() []string {
+	names := make([]string, 0, len(registry))
+	for _, n := range order {
+		if _, ok := registry[n]; ok {
+			names = append(names, n)
+		}
+	}
+	var rest []string
+	for n := range registry {
+		if !contains(order, n) {
+			rest = append(rest, n)
+		}
+	}
+	sort.Strings(rest)
+	return append(names, rest...)
+}
+
+func contains(list []string, s string) bool {
+	for _, v := range list {
+		if v == s {
+			return true
+		}
+	}
+	return false
+}
+
+// VarValues applies the scheme's defaults to the given --var values and
+// refuses a variable the scheme does not know, or one that names a secret.
+func (s *Scheme) VarValues(given map[string]string) (map[string]string, error) {
+	out := map[string]string{}
+	for _, v := range s.Vars {
+		if v.Default != "" {
+			out[v.Name] = v.Default
+		}
+	}
+	for k, v := range given {
+		if in := s.input(k); in != nil && in.Secret {
+			return nil, fmt.Errorf("%s is a secret and is never taken from a flag (it would show in ps and shell history): set CONNAUTH_%s or use --secrets-from FILE|-", k, strings.ToUpper(k))
+		}
+		if !s.hasVar(k) {
+			return nil, fmt.Errorf("scheme %s has no variable %q%s", s.Name, k, s.varHint())
+		}
+		out[k] = v
+	}
+	return out, nil
+}
+
+func (s *Scheme) input(name string) *Input {
+	for i := range s.Inputs {
+		if s.Inputs[i].Name == name {
+			return &s.Inputs[i]
+		}
+	}
+	return nil
+}
+
+func (s *Scheme) hasVar(name string) bool {
+	for _, v := range s.Vars {
+		if v.Name == name {
+			return true
+		}
+	}
+	return false
+}
+
+func (s *Scheme) varHint() string {
+	if len(s.Vars) == 0 {
+		return ": it takes no --var"
+	}
+	names := make([]string, len(s.Vars))
+	for i, v := range s.Vars {
+		names[i] = v.Name
+	}
+	return ": its variables are " + strings.Join(names, ", ")
+}
