@@ -215,8 +215,8 @@ func saveLogin(c *cobra.Command, a *app, opts *loginOptions, p *store.Profile, s
 		return err
 	}
 	removeOldSecrets(a, cfg, old, p)
-	fmt.Fprintf(a.ErrOut, "Logged in: profile %q, %d secrets (%s) in %s.\n",
-		p.Name, len(secrets), strings.Join(p.SecretNames, ", "), storeDescription(p))
+	fmt.Fprintf(a.ErrOut, "Logged in: profile %q stored %s in %s.\n",
+		p.Name, strings.Join(p.SecretNames, ", "), storeDescription(p))
 	return nil
 }
 

@@ -36,7 +36,7 @@ func loadProfile(a *app, name string) (*store.Profile, error) {
 	}
 	p, err := cfg.LoadProfile(name)
 	if isNotFound(err) {
-		return nil, fmt.Errorf("no profile named %q; see 'connauth list', or log in with 'connauth login PROVIDER --profile %s': %w", name, name, store.ErrNotFound)
+		return nil, store.NotFound("no profile named %q; see 'connauth list', or log in with 'connauth login PROVIDER --profile %s'", name, name)
 	}
 	return p, err
 }

@@ -2,6 +2,7 @@ package main
 
 import (
 	"errors"
+	"net"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -28,13 +29,18 @@ func TestScripts(t *testing.T) {
 		Setup: func(env *testscript.Env) error {
 			env.Setenv("CONNAUTH_CONFIG_DIR", filepath.Join(env.WorkDir, "config"))
 			env.Setenv("TRIPLETEX_URL", tripletex.URL)
+			// Hermetic by default: no script reaches the developer's own
+			// keyring. keyring.txtar points connauth at the throwaway
+			// Secret Service through CONNAUTH_TEST_BUS.
+			env.Setenv("DBUS_SESSION_BUS_ADDRESS", "unix:path="+filepath.Join(env.WorkDir, "no-bus-here"))
 			if os.Getenv("CONNAUTH_TEST_SECRET_SERVICE") == "1" {
-				env.Setenv("DBUS_SESSION_BUS_ADDRESS", os.Getenv("DBUS_SESSION_BUS_ADDRESS"))
+				env.Setenv("CONNAUTH_TEST_BUS", os.Getenv("DBUS_SESSION_BUS_ADDRESS"))
 			}
 			return nil
 		},
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
 			"exitcode": cmdExitcode,
+			"hungbus":  cmdHungBus,
 		},
 		Condition: func(cond string) (bool, error) {
 			switch cond {
@@ -65,4 +71,34 @@ func cmdExitcode(ts *testscript.TestScript, neg bool, args []string) {
 	if got != want {
 		ts.Fatalf("%s exited %d, want %d", args[1], got, want)
 	}
+}
+
+// cmdHungBus runs `hungbus PATH`: a unix socket at PATH that accepts
+// connections and never answers, like a D-Bus daemon that has hung. It is
+// closed when the script ends.
+func cmdHungBus(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 1 {
+		ts.Fatalf("usage: hungbus PATH")
+	}
+	l, err := net.Listen("unix", ts.MkAbs(args[0]))
+	ts.Check(err)
+	var conns []net.Conn
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		for {
+			c, err := l.Accept()
+			if err != nil {
+				return
+			}
+			conns = append(conns, c)
+		}
+	}()
+	ts.Defer(func() {
+		l.Close()
+		<-done
+		for _, c := range conns {
+			c.Close()
+		}
+	})
 }

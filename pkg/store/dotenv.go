@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+
+	"github.com/connauth/connauth/pkg/dotenv"
 )
 
 // This is a small dotenv dialect of its own, so that secret names such as
@@ -34,11 +36,6 @@ func isNameByte(c byte) bool {
 		c == '_' || c == '.' || c == '-'
 }
 
-// isPlainByte reports whether c can appear in an unquoted value.
-func isPlainByte(c byte) bool {
-	return isNameByte(c) || strings.IndexByte("/:@+=", c) >= 0
-}
-
 // encodeDotenv writes one NAME=value line per secret, sorted by name.
 func encodeDotenv(s Secrets) ([]byte, error) {
 	names := make([]string, 0, len(s))
@@ -57,44 +54,10 @@ func encodeDotenv(s Secrets) ([]byte, error) {
 		}
 		b.WriteString(name)
 		b.WriteByte('=')
-		b.WriteString(quoteDotenv(value))
+		b.WriteString(dotenv.Quote(value))
 		b.WriteByte('\n')
 	}
 	return []byte(b.String()), nil
-}
-
-// quoteDotenv returns value unquoted when it holds only plain bytes, else
-// double-quoted with escapes.
-func quoteDotenv(value string) string {
-	plain := true
-	for i := 0; i < len(value); i++ {
-		if !isPlainByte(value[i]) {
-			plain = false
-			break
-		}
-	}
-	if plain {
-		return value
-	}
-	var b strings.Builder
-	b.WriteByte('"')
-	for i := 0; i < len(value); i++ {
-		switch c := value[i]; c {
-		case '\\', '"', '$', '`':
-			b.WriteByte('\\')
-			b.WriteByte(c)
-		case '\n':
-			b.WriteString(`\n`)
-		case '\r':
-			b.WriteString(`\r`)
-		case '\t':
-			b.WriteString(`\t`)
-		default:
-			b.WriteByte(c)
-		}
-	}
-	b.WriteByte('"')
-	return b.String()
 }
 
 // dotenvParser reads dotenv text one assignment at a time.

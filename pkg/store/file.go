@@ -35,7 +35,7 @@ func (f *FileStore) Get(profile string) (Secrets, error) {
 	}
 	if err := CheckPrivate(f.path); err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
-			return nil, notFound("secrets file %s does not exist; run \"connauth login\" to create it", f.path)
+			return nil, NotFound("secrets file %s does not exist; run \"connauth login\" to create it", f.path)
 		}
 		return nil, err
 	}

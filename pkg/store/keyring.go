@@ -59,7 +59,7 @@ func (k *KeyringStore) Get(profile string) (Secrets, error) {
 	}
 	doc, err := k.readDoc(profile)
 	if errors.Is(err, keyring.ErrNotFound) {
-		return nil, notFound("no secrets for profile %q in the OS keyring; run \"connauth login\" to store them", profile)
+		return nil, NotFound("no secrets for profile %q in the OS keyring; run \"connauth login\" to store them", profile)
 	}
 	if err != nil {
 		return nil, err

@@ -9,6 +9,7 @@ type notFoundError struct{ msg string }
 func (e *notFoundError) Error() string { return e.msg }
 func (e *notFoundError) Unwrap() error { return ErrNotFound }
 
-func notFound(format string, args ...any) error {
+// NotFound returns an error with the given message that matches ErrNotFound.
+func NotFound(format string, args ...any) error {
 	return &notFoundError{msg: fmt.Sprintf(format, args...)}
 }

@@ -19,7 +19,7 @@ func (c Config) LoadProfile(name string) (*Profile, error) {
 	path := c.profilePath(name)
 	if err := checkPrivate(path, "profile file"); err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
-			return nil, notFound("no profile named %q; run \"connauth list\" to see the profiles", name)
+			return nil, NotFound("no profile named %q; run \"connauth list\" to see the profiles", name)
 		}
 		return nil, err
 	}
@@ -61,7 +61,7 @@ func (c Config) DeleteProfile(name string) error {
 	}
 	err := os.Remove(c.profilePath(name))
 	if errors.Is(err, fs.ErrNotExist) {
-		return notFound("no profile named %q; run \"connauth list\" to see the profiles", name)
+		return NotFound("no profile named %q; run \"connauth list\" to see the profiles", name)
 	}
 	if err != nil {
 		return fmt.Errorf("cannot delete profile %q: %w", name, err)
