@@ -2,17 +2,6 @@ package schemes
 
 func init() {
 	register(&Scheme{
-		Name:        "oauth2",
-		Description: "OAuth 2.0: authorization code with PKCE, client credentials, password, device code",
-		Inputs: []Input{
-			{Name: "client_id", Description: "The OAuth client id registered with the provider"},
-			{Name: "client_secret", Description: "The client secret (empty for a public client)", Secret: true, Optional: true},
-		},
-		Injected: []string{"oauth_access_token", "oauth_client_id", "oauth_client_secret", "oauth_refresh_token"},
-		Primary:  "oauth_access_token",
-		Planned:  "OAuth 2.0 login through the browser",
-	})
-	register(&Scheme{
 		Name:        "superoffice",
 		Description: "SuperOffice CRM Online: OpenID Connect, then a system-user ticket",
 		Inputs: []Input{

@@ -41,6 +41,21 @@ type LoginRequest struct {
 	Now    time.Time
 	// Status receives human progress lines (stderr).
 	Status io.Writer
+	// OAuth holds the OAuth flags; only OAuth schemes read them.
+	OAuth OAuthOptions
+	// OpenBrowser opens a URL; nil with --no-browser.
+	OpenBrowser func(url string) error
+	// Paste, when set, is read for a pasted redirect URL.
+	Paste io.Reader
+}
+
+// SessionRequest carries a stored login to a scheme's Refresh or Revoke.
+type SessionRequest struct {
+	Settings map[string]string
+	Secrets  map[string]string
+	Scopes   []string
+	HTTP     *http.Client
+	Now      time.Time
 }
 
 // LoginResult is what a login produces: the injected secrets to store and
@@ -49,6 +64,9 @@ type LoginResult struct {
 	Secrets  map[string]string
 	Settings map[string]string
 	Expiry   time.Time
+	// Scopes are the granted scopes; Claims the id_token's display claims.
+	Scopes []string
+	Claims map[string]any
 }
 
 // Scheme describes one auth scheme.
@@ -64,6 +82,13 @@ type Scheme struct {
 	Primary string
 	// Login is nil while the scheme's login is not built yet.
 	Login func(ctx context.Context, req LoginRequest) (*LoginResult, error)
+	// Refresh renews the primary token of a stored login; nil when the
+	// scheme's tokens do not expire. The result's Secrets are the ones
+	// that changed.
+	Refresh func(ctx context.Context, req SessionRequest) (*LoginResult, error)
+	// Revoke invalidates a stored login's tokens at the provider; nil when
+	// there is nothing to revoke.
+	Revoke func(ctx context.Context, req SessionRequest) error
 	// Planned says, for a scheme without Login, where its login arrives.
 	Planned string
 }
@@ -170,3 +195,10 @@ func (s *Scheme) varHint() string {
 	}
 	return ": its variables are " + strings.Join(names, ", ")
 }
+
+// UsageError marks a login that cannot start because of how connauth was
+// called (a missing or bad flag); connauth exits 2 for it.
+type UsageError struct{ Err error }
+
+func (e UsageError) Error() string { return e.Err.Error() }
+func (e UsageError) Unwrap() error { return e.Err }

@@ -25,7 +25,12 @@ type app struct {
 	Environ func() []string
 	Keyring keyring.Keyring
 	Now     func() time.Time
-	HTTP    func() *http.Client
+	// OpenBrowser opens a URL for the user to log in.
+	OpenBrowser func(url string) error
+
+	// Global flags.
+	Debug  bool
+	CAFile string
 
 	// IsTerminal reports whether a human sits at stdin and stderr; asked
 	// only by commands that may prompt.
@@ -43,7 +48,9 @@ func newApp() *app {
 		Environ: os.Environ,
 		Keyring: store.SystemKeyring(),
 		Now:     time.Now,
-		HTTP:    func() *http.Client { return httpclient.New(0) },
+		OpenBrowser: func(url string) error {
+			return openBrowser(url, os.Getenv("BROWSER"), os.Stderr)
+		},
 		IsTerminal: func() bool {
 			return term.IsTerminal(int(os.Stdin.Fd())) && term.IsTerminal(int(os.Stderr.Fd()))
 		},
@@ -71,4 +78,14 @@ func (a *app) keyringTimeout() time.Duration {
 		return d
 	}
 	return 3 * time.Second
+}
+
+// HTTP returns the client for provider requests, honouring --ca-file and
+// --debug.
+func (a *app) HTTP() (*http.Client, error) {
+	o := httpclient.Options{CAFile: a.CAFile}
+	if a.Debug {
+		o.Debug = a.ErrOut
+	}
+	return httpclient.NewWith(o)
 }

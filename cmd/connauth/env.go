@@ -2,6 +2,7 @@ package main
 
 import (
 	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -32,7 +33,7 @@ appends to $GITHUB_ENV and prints ::add-mask:: lines for GitHub Actions.`,
 		ValidArgsFunction: completeProfiles(a),
 		RunE: func(c *cobra.Command, args []string) error {
 			opts.Profile = args[0]
-			return runEnv(a, opts)
+			return runEnv(c, a, opts)
 		},
 	}
 	c.Flags().StringVar(&opts.Format, "format", "shell", "output format: "+strings.Join(export.Formats, ", "))
@@ -41,11 +42,11 @@ appends to $GITHUB_ENV and prints ::add-mask:: lines for GitHub Actions.`,
 	return c
 }
 
-func runEnv(a *app, opts *envOptions) error {
+func runEnv(c *cobra.Command, a *app, opts *envOptions) error {
 	if !validFormat(opts.Format) {
 		return usageErrorf("--format %q: choose one of %s", opts.Format, strings.Join(export.Formats, ", "))
 	}
-	_, secrets, err := loadSecrets(a, opts.Profile)
+	_, secrets, err := freshSecrets(c.Context(), a, opts.Profile, time.Minute, false)
 	if err != nil {
 		return err
 	}

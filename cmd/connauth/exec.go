@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -39,7 +40,7 @@ connauth exits with COMMAND's exit code.`,
 }
 
 func runExec(c *cobra.Command, a *app, opts *execOptions) error {
-	_, secrets, err := loadSecrets(a, opts.Profile)
+	_, secrets, err := freshSecrets(c.Context(), a, opts.Profile, time.Minute, false)
 	if err != nil {
 		return err
 	}

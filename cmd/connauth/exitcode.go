@@ -7,6 +7,7 @@ import (
 
 	"github.com/connauth/connauth/pkg/prompt"
 	"github.com/connauth/connauth/pkg/store"
+	"github.com/connauth/connauth/schemes"
 )
 
 // Exit codes, as documented in the README.
@@ -41,12 +42,13 @@ func exitCode(err error) int {
 	var ec exitCodeError
 	var ue usageError
 	var me *prompt.MissingError
+	var se schemes.UsageError
 	switch {
 	case err == nil:
 		return exitOK
 	case errors.As(err, &ec):
 		return ec.code
-	case errors.As(err, &ue), errors.As(err, &me), isCobraUsage(err):
+	case errors.As(err, &ue), errors.As(err, &me), errors.As(err, &se), isCobraUsage(err):
 		return exitUsage
 	case errors.Is(err, store.ErrNotFound):
 		return exitNoProfile

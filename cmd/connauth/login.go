@@ -5,6 +5,7 @@ import (
 	"io"
 	"os"
 	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -23,6 +24,8 @@ type loginOptions struct {
 	SecretsFile string
 	Verify      bool
 	Accessible  bool
+	NoBrowser   bool
+	OAuth       schemes.OAuthOptions
 }
 
 func newLoginCmd(a *app) *cobra.Command {
@@ -72,7 +75,26 @@ config directory; --store and --secrets-file choose.`,
 	f.StringVar(&opts.SecretsFile, "secrets-file", "", "keep the secrets in this file: .json (flat object) or .env (dotenv)")
 	f.BoolVar(&opts.Verify, "verify", false, "check the credentials against the provider's API before storing them")
 	f.BoolVar(&opts.Accessible, "accessible", false, "plain prompts for screen readers (also ACCESSIBLE=1)")
+	addOAuthFlags(c, opts)
 	return c
+}
+
+func addOAuthFlags(c *cobra.Command, opts *loginOptions) {
+	f := c.Flags()
+	o := &opts.OAuth
+	f.StringVar(&o.Issuer, "issuer", "", "OAuth: the authorization server's issuer URL; its endpoints come from discovery")
+	f.StringVar(&o.AuthURL, "auth-url", "", "OAuth: authorization endpoint (without --issuer, or to override it)")
+	f.StringVar(&o.TokenURL, "token-url", "", "OAuth: token endpoint (without --issuer, or to override it)")
+	f.StringVar(&o.RevokeURL, "revoke-url", "", "OAuth: revocation endpoint (RFC 7009), used by logout")
+	f.StringSliceVar(&o.Scopes, "scopes", nil, `OAuth: scopes to request, space- or comma-separated ("openid offline_access")`)
+	f.StringVar(&o.ClientAuth, "client-auth", "", "OAuth: client authentication at the token endpoint: basic or body (default: from the server's metadata)")
+	f.StringVar(&o.RedirectHost, "redirect-host", "127.0.0.1", "OAuth: loopback address to listen on for the redirect: 127.0.0.1 or ::1")
+	f.IntVar(&o.RedirectPort, "redirect-port", 0, "OAuth: port for the redirect listener (default: a random free port)")
+	f.StringVar(&o.RedirectURI, "redirect-uri", "", "OAuth: the exact redirect URI registered with the provider, e.g. http://localhost:8085/callback")
+	f.DurationVar(&o.Timeout, "timeout", 5*time.Minute, "OAuth: how long to wait for the browser")
+	f.BoolVar(&opts.NoBrowser, "no-browser", false, "OAuth: do not open a browser; print the URL and accept the redirect URL pasted on stdin")
+	f.BoolVar(&o.NoPKCE, "no-pkce", false, "OAuth: do not send PKCE (only for providers that reject it)")
+	f.StringToStringVar(&o.Params, "auth-param", nil, "OAuth: extra authorization request parameter, name=value (repeatable)")
 }
 
 func runLogin(c *cobra.Command, a *app, opts *loginOptions) error {
@@ -101,18 +123,49 @@ func runLogin(c *cobra.Command, a *app, opts *loginOptions) error {
 	if err != nil {
 		return err
 	}
-	res, err := scheme.Login(c.Context(), schemes.LoginRequest{
-		Inputs: inputs, Vars: vars, Verify: opts.Verify,
-		HTTP: a.HTTP(), Now: a.Now(), Status: a.ErrOut,
-	})
+	req, err := loginRequest(a, opts, inputs, vars)
+	if err != nil {
+		return err
+	}
+	res, err := scheme.Login(c.Context(), req)
 	if err != nil {
 		return fmt.Errorf("login failed, nothing was stored: %w", err)
 	}
 	p := &store.Profile{
 		Name: name, Provider: opts.Provider, Scheme: scheme.Name,
-		Settings: res.Settings, Expiry: res.Expiry,
+		Settings: res.Settings, Expiry: res.Expiry, Scopes: res.Scopes, Claims: res.Claims,
 	}
 	return saveLogin(c, a, opts, p, res.Secrets)
+}
+
+func loginRequest(a *app, opts *loginOptions, inputs, vars map[string]string) (schemes.LoginRequest, error) {
+	hc, err := a.HTTP()
+	if err != nil {
+		return schemes.LoginRequest{}, usageError{err}
+	}
+	o := opts.OAuth
+	o.Scopes = splitScopes(o.Scopes)
+	req := schemes.LoginRequest{
+		Inputs: inputs, Vars: vars, Verify: opts.Verify,
+		HTTP: hc, Now: a.Now(), Status: a.ErrOut, OAuth: o,
+	}
+	if opts.NoBrowser {
+		if opts.SecretsFrom != "-" {
+			req.Paste = a.In
+		}
+	} else {
+		req.OpenBrowser = a.OpenBrowser
+	}
+	return req, nil
+}
+
+// splitScopes accepts --scopes "a b" as well as --scopes a,b.
+func splitScopes(in []string) []string {
+	var out []string
+	for _, s := range in {
+		out = append(out, strings.Fields(s)...)
+	}
+	return out
 }
 
 func checkStoreFlags(opts *loginOptions) error {

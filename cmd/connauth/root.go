@@ -21,6 +21,8 @@ lines for a shell, or the environment of a command.`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
 	}
+	root.PersistentFlags().BoolVar(&a.Debug, "debug", false, "log HTTP requests to stderr, with every secret redacted")
+	root.PersistentFlags().StringVar(&a.CAFile, "ca-file", "", "also trust the PEM certificates in this file (SSL_CERT_FILE is honoured too)")
 	root.SetIn(a.In)
 	root.SetOut(a.Out)
 	root.SetErr(a.ErrOut)
@@ -35,6 +37,7 @@ lines for a shell, or the environment of a command.`,
 		newListCmd(a),
 		newShowCmd(a),
 		newLogoutCmd(a),
+		newRefreshCmd(a),
 		newSchemesCmd(a),
 		newVersionCmd(),
 	)

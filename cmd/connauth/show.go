@@ -34,6 +34,9 @@ func newShowCmd(a *app) *cobra.Command {
 			for _, k := range settingNames(p.Settings) {
 				fmt.Fprintf(tw, "%s:\t%s\n", k, p.Settings[k])
 			}
+			if user := claimsText(p.Claims); user != "" {
+				fmt.Fprintf(tw, "User:\t%s\n", user)
+			}
 			if len(p.Scopes) > 0 {
 				fmt.Fprintf(tw, "Scopes:\t%s\n", strings.Join(p.Scopes, " "))
 			}
@@ -53,4 +56,18 @@ func settingNames(m map[string]string) []string {
 	}
 	sort.Strings(keys)
 	return keys
+}
+
+// claimsText describes the user an id_token names: email or name, and sub.
+func claimsText(c map[string]any) string {
+	sub, _ := c["sub"].(string)
+	for _, k := range []string{"email", "preferred_username", "name"} {
+		if v, _ := c[k].(string); v != "" {
+			return fmt.Sprintf("%s (sub %s)", v, sub)
+		}
+	}
+	if sub != "" {
+		return "sub " + sub
+	}
+	return ""
 }

@@ -2,13 +2,15 @@ package main
 
 import (
 	"fmt"
+	"time"
 
 	"github.com/spf13/cobra"
 )
 
 type tokenOptions struct {
-	Profile string
-	Secret  string
+	Profile  string
+	Secret   string
+	MinValid time.Duration
 }
 
 func newTokenCmd(a *app) *cobra.Command {
@@ -18,22 +20,26 @@ func newTokenCmd(a *app) *cobra.Command {
 		Short: "Print the profile's token (or another injected secret) on stdout",
 		Long: `Print the profile's primary secret and nothing else on stdout: the access
 token of an OAuth or JWT profile, the key of an API-key profile.
---secret prints any other injected secret by its exact name.`,
+--secret prints any other injected secret by its exact name.
+
+An access token that expires within --min-valid is refreshed first, under a
+lock, so that any number of parallel jobs share one refresh.`,
 		Example: `  curl -H "Authorization: Bearer $(connauth token hubspot)" https://api.hubapi.com/...
   connauth token tripletex --secret employee_token`,
 		Args:              exactArgs(1, "one PROFILE"),
 		ValidArgsFunction: completeProfiles(a),
 		RunE: func(c *cobra.Command, args []string) error {
 			opts.Profile = args[0]
-			return runToken(a, opts)
+			return runToken(c, a, opts)
 		},
 	}
 	c.Flags().StringVar(&opts.Secret, "secret", "", "print this injected secret instead of the token (e.g. oauth_refresh_token)")
+	c.Flags().DurationVar(&opts.MinValid, "min-valid", time.Minute, "refresh first when the token expires within this time")
 	return c
 }
 
-func runToken(a *app, opts *tokenOptions) error {
-	p, secrets, err := loadSecrets(a, opts.Profile)
+func runToken(c *cobra.Command, a *app, opts *tokenOptions) error {
+	p, secrets, err := freshSecrets(c.Context(), a, opts.Profile, opts.MinValid, false)
 	if err != nil {
 		return err
 	}

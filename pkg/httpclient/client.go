@@ -5,12 +5,15 @@
 package httpclient
 
 import (
+	"crypto/tls"
+	"crypto/x509"
 	"errors"
 	"fmt"
 	"io"
 	"net"
 	"net/http"
 	"net/url"
+	"os"
 	"strings"
 	"time"
 )
@@ -24,15 +27,62 @@ const DefaultTimeout = 30 * time.Second
 // New returns a client that does not follow redirects: a credentialed POST
 // re-sent to another host would hand it the credentials.
 func New(timeout time.Duration) *http.Client {
-	if timeout <= 0 {
-		timeout = DefaultTimeout
+	c, _ := NewWith(Options{Timeout: timeout})
+	return c
+}
+
+// Options tune the client NewWith builds.
+type Options struct {
+	Timeout time.Duration
+	// CAFile names PEM certificates to trust besides the system's (which
+	// already honour SSL_CERT_FILE and SSL_CERT_DIR).
+	CAFile string
+	// Debug, when set, receives one line per request and response with
+	// every secret redacted.
+	Debug io.Writer
+}
+
+// NewWith returns a client like New's with the given options: response
+// bodies capped at MaxBody, TLS always verified.
+func NewWith(o Options) (*http.Client, error) {
+	if o.Timeout <= 0 {
+		o.Timeout = DefaultTimeout
+	}
+	base := http.DefaultTransport.(*http.Transport).Clone()
+	if o.CAFile != "" {
+		pool, err := certPool(o.CAFile)
+		if err != nil {
+			return nil, err
+		}
+		base.TLSClientConfig = &tls.Config{RootCAs: pool, MinVersion: tls.VersionTLS12}
+	}
+	var rt http.RoundTripper = cappedTransport{base}
+	if o.Debug != nil {
+		rt = debugTransport{next: rt, out: o.Debug}
 	}
 	return &http.Client{
-		Timeout: timeout,
+		Timeout:   o.Timeout,
+		Transport: rt,
 		CheckRedirect: func(*http.Request, []*http.Request) error {
 			return http.ErrUseLastResponse
 		},
+	}, nil
+}
+
+// certPool is the system pool plus the certificates in file.
+func certPool(file string) (*x509.CertPool, error) {
+	pem, err := os.ReadFile(file)
+	if err != nil {
+		return nil, fmt.Errorf("--ca-file: %w", err)
 	}
+	pool, err := x509.SystemCertPool()
+	if err != nil {
+		pool = x509.NewCertPool()
+	}
+	if !pool.AppendCertsFromPEM(pem) {
+		return nil, fmt.Errorf("--ca-file %s holds no PEM certificate; give a file with -----BEGIN CERTIFICATE----- blocks", file)
+	}
+	return pool, nil
 }
 
 // CheckURL refuses URLs connauth must not send a secret to: anything that is

@@ -19,6 +19,8 @@ type Profile struct {
 	// Settings holds non-secret values: client_id, base_url, token_url, ...
 	Settings map[string]string `json:"settings,omitempty"`
 	Scopes   []string          `json:"scopes,omitempty"`
+	// Claims are display claims of the login's id_token (sub, email, ...).
+	Claims map[string]any `json:"id_token_claims,omitempty"`
 	// Expiry is when the primary token expires; zero when unknown or never.
 	Expiry    time.Time `json:"expiry,omitempty"`
 	CreatedAt time.Time `json:"created_at"`

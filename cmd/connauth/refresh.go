@@ -1,0 +1,133 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"maps"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/connauth/connauth/pkg/oauth"
+	"github.com/connauth/connauth/pkg/store"
+	"github.com/connauth/connauth/schemes"
+)
+
+// lockWait bounds how long a refresh waits for another process's refresh.
+const lockWait = 2 * time.Minute
+
+func newRefreshCmd(a *app) *cobra.Command {
+	return &cobra.Command{
+		Use:   "refresh PROFILE",
+		Short: "Refresh the profile's access token now",
+		Long: `Use the stored refresh token for a new access token now, whatever the
+current one's expiry. 'connauth token' refreshes by itself when needed.`,
+		Args:              exactArgs(1, "one PROFILE"),
+		ValidArgsFunction: completeProfiles(a),
+		RunE: func(c *cobra.Command, args []string) error {
+			p, _, err := freshSecrets(c.Context(), a, args[0], 0, true)
+			if err != nil {
+				return err
+			}
+			fmt.Fprintf(a.ErrOut, "Refreshed: profile %q, access token valid until %s.\n", p.Name, expiryText(p.Expiry, a.Now()))
+			return nil
+		},
+	}
+}
+
+// freshSecrets loads a profile's secrets, refreshing them first when the
+// primary token expires within minValid (or always, with force). The
+// refresh runs under the profile's lock and re-reads the profile after
+// taking it: another process may have refreshed meanwhile.
+func freshSecrets(ctx context.Context, a *app, name string, minValid time.Duration, force bool) (*store.Profile, store.Secrets, error) {
+	p, secrets, err := loadSecrets(a, name)
+	if err != nil {
+		return nil, nil, err
+	}
+	scheme, err := schemes.Lookup(p.Scheme)
+	if err != nil {
+		return nil, nil, err
+	}
+	if scheme.Refresh == nil {
+		if force {
+			return nil, nil, usageErrorf("profile %q (%s) has no token to refresh", name, p.Scheme)
+		}
+		return p, secrets, nil
+	}
+	if !force && !expiresWithin(p, a.Now(), minValid) {
+		return p, secrets, nil
+	}
+	cfg, err := a.config()
+	if err != nil {
+		return nil, nil, err
+	}
+	lctx, cancel := context.WithTimeout(ctx, lockWait)
+	defer cancel()
+	unlock, err := cfg.Lock(lctx, name)
+	if err != nil {
+		return nil, nil, err
+	}
+	defer unlock()
+	if p, secrets, err = loadSecrets(a, name); err != nil {
+		return nil, nil, err
+	}
+	if !force && !expiresWithin(p, a.Now(), minValid) {
+		return p, secrets, nil
+	}
+	return refreshLocked(ctx, a, cfg, scheme, p, secrets)
+}
+
+func expiresWithin(p *store.Profile, now time.Time, d time.Duration) bool {
+	return !p.Expiry.IsZero() && p.Expiry.Before(now.Add(d))
+}
+
+// refreshLocked refreshes and stores the new secrets before anything else;
+// on any error what was stored stays as it was.
+func refreshLocked(ctx context.Context, a *app, cfg store.Config, scheme *schemes.Scheme, p *store.Profile, secrets store.Secrets) (*store.Profile, store.Secrets, error) {
+	hc, err := a.HTTP()
+	if err != nil {
+		return nil, nil, usageError{err}
+	}
+	res, err := scheme.Refresh(ctx, schemes.SessionRequest{
+		Settings: p.Settings, Secrets: secrets, Scopes: p.Scopes, HTTP: hc, Now: a.Now(),
+	})
+	if errors.Is(err, oauth.ErrGrantInvalid) {
+		return nil, nil, fmt.Errorf("%w: the login of profile %q has ended (%v); run: %s", errLoginAgain, p.Name, err, loginCommand(p))
+	}
+	if err != nil {
+		return nil, nil, fmt.Errorf("refreshing profile %q failed; the stored tokens are unchanged: %w", p.Name, err)
+	}
+	next := maps.Clone(secrets)
+	maps.Copy(next, res.Secrets)
+	if err := cfg.StoreFor(p, a.Keyring, a.keyringTimeout()).Set(p.Name, next); err != nil {
+		return nil, nil, fmt.Errorf("storing the refreshed tokens of %q failed: %w", p.Name, err)
+	}
+	p.Expiry = res.Expiry
+	if len(res.Scopes) > 0 {
+		p.Scopes = res.Scopes
+	}
+	p.SecretNames = sortedKeys(next)
+	if err := cfg.SaveProfile(p); err != nil {
+		return nil, nil, err
+	}
+	return p, next, nil
+}
+
+// loginCommand is the command that logs profile p in again.
+func loginCommand(p *store.Profile) string {
+	parts := []string{"connauth login", p.Provider, "--profile", p.Name}
+	if p.Provider == "oauth2" {
+		if iss := p.Settings["issuer"]; iss != "" {
+			parts = append(parts, "--issuer", iss)
+		} else {
+			parts = append(parts, "--auth-url", p.Settings["auth_url"], "--token-url", p.Settings["token_url"])
+		}
+		parts = append(parts, "--client-id", p.Settings["client_id"])
+		if len(p.Scopes) > 0 {
+			parts = append(parts, "--scopes", "'"+strings.Join(p.Scopes, " ")+"'")
+		}
+	}
+	return strings.Join(parts, " ")
+}

@@ -1,0 +1,112 @@
+package oauth
+
+import (
+	"bufio"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"time"
+
+	"golang.org/x/oauth2"
+
+	"github.com/connauth/connauth/pkg/loopback"
+)
+
+// BrowserLogin is an authorization-code login through the user's browser
+// and a loopback redirect listener, with PKCE S256.
+type BrowserLogin struct {
+	Client *Client
+	// Issuer is checked against the response's iss parameter (RFC 9207);
+	// RequireIss when the server advertises that parameter.
+	Issuer     string
+	RequireIss bool
+	NoPKCE     bool
+	Listen     loopback.Config
+	// Open opens the URL in a browser; nil when the user asked not to.
+	Open func(url string) error
+	// Paste, when set, is read for redirect URLs pasted by a user whose
+	// browser runs elsewhere; the listener keeps waiting meanwhile.
+	Paste   io.Reader
+	Status  io.Writer
+	Timeout time.Duration
+	// Params are extra authorization request parameters.
+	Params map[string]string
+}
+
+// Run performs the login and returns the granted tokens.
+func (b *BrowserLogin) Run(ctx context.Context) (*Token, error) {
+	cfg := b.Listen
+	cfg.State, cfg.Issuer, cfg.RequireIss = loopback.NewState(), b.Issuer, b.RequireIss
+	srv, err := loopback.Listen(cfg)
+	if err != nil {
+		return nil, err
+	}
+	defer srv.Close()
+	verifier, opts := "", b.authParams()
+	if !b.NoPKCE {
+		verifier = oauth2.GenerateVerifier()
+		opts = append(opts, oauth2.S256ChallengeOption(verifier))
+	}
+	authURL := b.Client.config(srv.RedirectURI()).AuthCodeURL(cfg.State, opts...)
+	b.announce(authURL, srv.RedirectURI())
+	if b.Paste != nil {
+		go b.readPastes(srv)
+	}
+	timeout := b.Timeout
+	if timeout <= 0 {
+		timeout = 5 * time.Minute
+	}
+	wctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+	code, err := srv.Wait(wctx)
+	if err != nil {
+		return nil, err
+	}
+	fmt.Fprintln(b.Status, "Authorization received; fetching tokens.")
+	return b.Client.Exchange(ctx, code, verifier, srv.RedirectURI())
+}
+
+func (b *BrowserLogin) authParams() []oauth2.AuthCodeOption {
+	var opts []oauth2.AuthCodeOption
+	for k, v := range b.Params {
+		opts = append(opts, oauth2.SetAuthURLParam(k, v))
+	}
+	return opts
+}
+
+// announce prints the URL (always: the browser may not open) and opens it.
+func (b *BrowserLogin) announce(authURL, redirect string) {
+	fmt.Fprintf(b.Status, "To log in, open this URL in a browser:\n\n  %s\n\n", authURL)
+	if b.Open != nil {
+		if err := b.Open(authURL); err != nil {
+			fmt.Fprintf(b.Status, "Could not open a browser (%v); open the URL above yourself.\n", err)
+		} else {
+			fmt.Fprintln(b.Status, "Opened your browser; waiting for you to log in there.")
+		}
+	}
+	if b.Paste != nil {
+		fmt.Fprintf(b.Status, "If the browser runs on another machine, log in there, then paste the address it was sent to (it starts with %s) here and press Enter:\n", redirect)
+	}
+}
+
+func (b *BrowserLogin) readPastes(srv *loopback.Server) {
+	sc := bufio.NewScanner(b.Paste)
+	sc.Buffer(make([]byte, 0, 64<<10), 64<<10)
+	for sc.Scan() {
+		if sc.Text() == "" {
+			continue
+		}
+		err := srv.Submit(sc.Text())
+		select {
+		case <-srv.Done():
+			return // the wait is over, with this answer or another
+		default:
+		}
+		if errors.Is(err, loopback.ErrStateMismatch) {
+			fmt.Fprintln(b.Status, "That address is not from this login (its state differs); still waiting. Paste the newest one:")
+		} else if err != nil {
+			fmt.Fprintf(b.Status, "%v\n", err)
+		}
+	}
+}

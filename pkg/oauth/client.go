@@ -1,0 +1,126 @@
+package oauth
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"slices"
+	"strings"
+	"time"
+
+	"golang.org/x/oauth2"
+
+	"github.com/connauth/connauth/pkg/httpclient"
+)
+
+// Client authentication at the token endpoint (RFC 6749 §2.3.1).
+const (
+	AuthBasic = "basic" // client_secret_basic: HTTP Basic
+	AuthBody  = "body"  // client_secret_post, or client_id alone for a public client
+)
+
+// Client is an OAuth client of one authorization server.
+type Client struct {
+	ID     string
+	Secret string // empty for a public client
+	// Auth is AuthBasic or AuthBody.
+	Auth      string
+	AuthURL   string
+	TokenURL  string
+	RevokeURL string
+	Scopes    []string
+	HTTP      *http.Client
+}
+
+// ChooseAuth picks the client authentication: a public client sends its
+// id in the body; otherwise Basic unless the server lists only
+// client_secret_post (RFC 8414's default is client_secret_basic).
+func ChooseAuth(secret string, supported []string) string {
+	if secret == "" {
+		return AuthBody
+	}
+	if len(supported) > 0 && !slices.Contains(supported, "client_secret_basic") && slices.Contains(supported, "client_secret_post") {
+		return AuthBody
+	}
+	return AuthBasic
+}
+
+// Check refuses a client that could not run safely.
+func (c *Client) Check() error {
+	if c.ID == "" {
+		return fmt.Errorf("no client id: give --client-id")
+	}
+	for flag, u := range map[string]string{"--auth-url": c.AuthURL, "--token-url": c.TokenURL, "--revoke-url": c.RevokeURL} {
+		if u == "" {
+			continue
+		}
+		if err := httpclient.CheckURL(u); err != nil {
+			return fmt.Errorf("%s: %w", flag, err)
+		}
+	}
+	switch c.Auth {
+	case AuthBasic, AuthBody:
+	default:
+		return fmt.Errorf("--client-auth %q: choose basic or body", c.Auth)
+	}
+	return nil
+}
+
+func (c *Client) config(redirect string) *oauth2.Config {
+	style := oauth2.AuthStyleInHeader
+	if c.Auth == AuthBody {
+		style = oauth2.AuthStyleInParams
+	}
+	return &oauth2.Config{
+		ClientID:     c.ID,
+		ClientSecret: c.Secret,
+		Endpoint:     oauth2.Endpoint{AuthURL: c.AuthURL, TokenURL: c.TokenURL, AuthStyle: style},
+		RedirectURL:  redirect,
+		Scopes:       c.Scopes,
+	}
+}
+
+func (c *Client) ctx(ctx context.Context) context.Context {
+	return context.WithValue(ctx, oauth2.HTTPClient, c.HTTP)
+}
+
+// Exchange trades an authorization code for tokens, sending the PKCE
+// verifier when there is one.
+func (c *Client) Exchange(ctx context.Context, code, verifier, redirect string) (*Token, error) {
+	var opts []oauth2.AuthCodeOption
+	if verifier != "" {
+		opts = append(opts, oauth2.VerifierOption(verifier))
+	}
+	t, err := c.config(redirect).Exchange(c.ctx(ctx), code, opts...)
+	if err != nil {
+		return nil, tokenError("exchange the authorization code", err)
+	}
+	return c.token(t), nil
+}
+
+// Refresh uses a refresh token for a new access token. When the server
+// sends no new refresh token, the old one is kept.
+func (c *Client) Refresh(ctx context.Context, refreshToken string) (*Token, error) {
+	if refreshToken == "" {
+		return nil, fmt.Errorf("%w: the stored login has no refresh token", ErrGrantInvalid)
+	}
+	old := &oauth2.Token{RefreshToken: refreshToken, Expiry: time.Unix(1, 0)}
+	t, err := c.config("").TokenSource(c.ctx(ctx), old).Token()
+	if err != nil {
+		return nil, tokenError("refresh the access token", err)
+	}
+	return c.token(t), nil
+}
+
+// token converts x/oauth2's token, taking the granted scopes from the
+// response or, when it has none, the requested ones (RFC 6749 §5.1).
+func (c *Client) token(t *oauth2.Token) *Token {
+	out := &Token{AccessToken: t.AccessToken, RefreshToken: t.RefreshToken, TokenType: t.Type(), Expiry: t.Expiry, Scopes: c.Scopes}
+	if s, ok := t.Extra("scope").(string); ok && s != "" {
+		out.Scopes = strings.Fields(s)
+	}
+	if id, ok := t.Extra("id_token").(string); ok {
+		out.IDToken = id
+	}
+	return out
+}

@@ -1,0 +1,210 @@
+package schemes
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/connauth/connauth/pkg/httpclient"
+	"github.com/connauth/connauth/pkg/loopback"
+	"github.com/connauth/connauth/pkg/oauth"
+)
+
+// OAuthOptions are the flags of an OAuth 2.0 login.
+type OAuthOptions struct {
+	Issuer, AuthURL, TokenURL, RevokeURL string
+	Scopes                               []string
+	// ClientAuth is "basic", "body", or "" to choose from the metadata.
+	ClientAuth   string
+	RedirectHost string
+	RedirectPort int
+	RedirectURI  string
+	Timeout      time.Duration
+	NoPKCE       bool
+	// Params are extra authorization request parameters.
+	Params map[string]string
+}
+
+func init() {
+	register(&Scheme{
+		Name:        "oauth2",
+		Description: "OAuth 2.0: authorization code with PKCE through the browser",
+		Inputs: []Input{
+			{Name: "client_id", Description: "The OAuth client id registered with the provider"},
+			{Name: "client_secret", Description: "The client secret (leave empty for a public client)", Secret: true, Optional: true},
+		},
+		Injected: []string{"oauth_access_token", "oauth_client_id", "oauth_client_secret", "oauth_refresh_token"},
+		Primary:  "oauth_access_token",
+		Login:    loginOAuth2,
+		Refresh:  refreshOAuth2,
+		Revoke:   revokeOAuth2,
+	})
+}
+
+func loginOAuth2(ctx context.Context, req LoginRequest) (*LoginResult, error) {
+	o := req.OAuth
+	c, md, err := oauthClient(ctx, req, o)
+	if err != nil {
+		return nil, err
+	}
+	if c.AuthURL == "" {
+		return nil, UsageError{fmt.Errorf("no authorization URL: give --issuer (with discovery) or --auth-url")}
+	}
+	b := &oauth.BrowserLogin{
+		Client: c, NoPKCE: o.NoPKCE,
+		Listen: loopback.Config{Host: o.RedirectHost, Port: o.RedirectPort, RedirectURI: o.RedirectURI},
+		Open:   req.OpenBrowser, Paste: req.Paste, Status: req.Status, Timeout: o.Timeout,
+		Params: o.Params,
+	}
+	if md != nil {
+		b.Issuer, b.RequireIss = md.Issuer, md.IssParameterSupported
+	}
+	tok, err := b.Run(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return &LoginResult{
+		Secrets:  oauthSecrets(c, tok),
+		Settings: oauthSettings(o.Issuer, c),
+		Expiry:   tok.Expiry,
+		Scopes:   tok.Scopes,
+		Claims:   tok.IDClaims(),
+	}, nil
+}
+
+// oauthClient builds the client from discovery and flags; flags win.
+func oauthClient(ctx context.Context, req LoginRequest, o OAuthOptions) (*oauth.Client, *oauth.Metadata, error) {
+	c := &oauth.Client{
+		ID: req.Inputs["client_id"], Secret: req.Inputs["client_secret"],
+		AuthURL: o.AuthURL, TokenURL: o.TokenURL, RevokeURL: o.RevokeURL,
+		Scopes: o.Scopes, HTTP: req.HTTP, Auth: o.ClientAuth,
+	}
+	if err := checkOAuthFlags(o); err != nil {
+		return nil, nil, UsageError{err}
+	}
+	var md *oauth.Metadata
+	if o.Issuer != "" {
+		var err error
+		if md, err = oauth.Discover(ctx, req.HTTP, o.Issuer); err != nil {
+			return nil, nil, err
+		}
+		c.AuthURL = firstOf(c.AuthURL, md.AuthorizationEndpoint)
+		c.TokenURL = firstOf(c.TokenURL, md.TokenEndpoint)
+		c.RevokeURL = firstOf(c.RevokeURL, md.RevocationEndpoint)
+	} else if c.TokenURL == "" {
+		return nil, nil, UsageError{fmt.Errorf("no token URL: give --issuer (the server's metadata names its endpoints) or --auth-url and --token-url")}
+	}
+	if c.Auth == "" {
+		var methods []string
+		if md != nil {
+			methods = md.TokenAuthMethods
+		}
+		c.Auth = oauth.ChooseAuth(c.Secret, methods)
+	}
+	if err := c.Check(); err != nil {
+		return nil, nil, UsageError{err}
+	}
+	return c, md, nil
+}
+
+// checkOAuthFlags refuses bad flag values before anything is sent.
+func checkOAuthFlags(o OAuthOptions) error {
+	for flag, u := range map[string]string{"--issuer": o.Issuer, "--auth-url": o.AuthURL, "--token-url": o.TokenURL, "--revoke-url": o.RevokeURL} {
+		if u == "" {
+			continue
+		}
+		if err := httpclient.CheckURL(u); err != nil {
+			return fmt.Errorf("%s: %w", flag, err)
+		}
+	}
+	switch o.ClientAuth {
+	case "", oauth.AuthBasic, oauth.AuthBody:
+		return nil
+	}
+	return fmt.Errorf("--client-auth %q: choose basic (HTTP Basic) or body (client_id and client_secret in the form)", o.ClientAuth)
+}
+
+func oauthSecrets(c *oauth.Client, t *oauth.Token) map[string]string {
+	s := map[string]string{"oauth_access_token": t.AccessToken, "oauth_client_id": c.ID}
+	if c.Secret != "" {
+		s["oauth_client_secret"] = c.Secret
+	}
+	if t.RefreshToken != "" {
+		s["oauth_refresh_token"] = t.RefreshToken
+	}
+	return s
+}
+
+// oauthSettings are what refresh, revocation and a later login need; no
+// secret among them.
+func oauthSettings(issuer string, c *oauth.Client) map[string]string {
+	s := map[string]string{
+		"client_id": c.ID, "token_url": c.TokenURL, "auth_url": c.AuthURL, "client_auth": c.Auth,
+	}
+	if issuer != "" {
+		s["issuer"] = issuer
+	}
+	if c.RevokeURL != "" {
+		s["revoke_url"] = c.RevokeURL
+	}
+	return s
+}
+
+// storedClient rebuilds the client of a stored login.
+func storedClient(req SessionRequest) *oauth.Client {
+	return &oauth.Client{
+		ID:        firstOf(req.Secrets["oauth_client_id"], req.Settings["client_id"]),
+		Secret:    req.Secrets["oauth_client_secret"],
+		Auth:      firstOf(req.Settings["client_auth"], oauth.AuthBasic),
+		AuthURL:   req.Settings["auth_url"],
+		TokenURL:  req.Settings["token_url"],
+		RevokeURL: req.Settings["revoke_url"],
+		Scopes:    req.Scopes,
+		HTTP:      req.HTTP,
+	}
+}
+
+func refreshOAuth2(ctx context.Context, req SessionRequest) (*LoginResult, error) {
+	c := storedClient(req)
+	tok, err := c.Refresh(ctx, req.Secrets["oauth_refresh_token"])
+	if err != nil {
+		return nil, err
+	}
+	secrets := map[string]string{"oauth_access_token": tok.AccessToken}
+	if tok.RefreshToken != "" {
+		secrets["oauth_refresh_token"] = tok.RefreshToken
+	}
+	return &LoginResult{Secrets: secrets, Expiry: tok.Expiry, Scopes: tok.Scopes}, nil
+}
+
+// revokeOAuth2 revokes the refresh token first (RFC 7009 §2.1: that ends
+// the grant), then the access token; it tries both and reports both.
+func revokeOAuth2(ctx context.Context, req SessionRequest) error {
+	c := storedClient(req)
+	if c.RevokeURL == "" {
+		return nil
+	}
+	var errs []string
+	for _, t := range []struct{ secret, hint string }{
+		{"oauth_refresh_token", "refresh_token"},
+		{"oauth_access_token", "access_token"},
+	} {
+		if v := req.Secrets[t.secret]; v != "" {
+			if err := c.Revoke(ctx, v, t.hint); err != nil {
+				errs = append(errs, err.Error())
+			}
+		}
+	}
+	if len(errs) > 0 {
+		return fmt.Errorf("%s", strings.Join(errs, "; "))
+	}
+	return nil
+}
+
+func firstOf(a, b string) string {
+	if a != "" {
+		return a
+	}
+	return b
+}
