@@ -38,6 +38,13 @@ func (e exitCodeError) Error() string { return fmt.Sprintf("exit status %d", e.c
 // errLoginAgain marks a grant that is no longer valid.
 var errLoginAgain = errors.New("log in again")
 
+// loginAgainError words a grant that ended and matches errLoginAgain.
+type loginAgainError struct{ err error }
+
+func (e loginAgainError) Error() string        { return e.err.Error() }
+func (e loginAgainError) Unwrap() error        { return e.err }
+func (e loginAgainError) Is(target error) bool { return target == errLoginAgain }
+
 func exitCode(err error) int {
 	var ec exitCodeError
 	var ue usageError

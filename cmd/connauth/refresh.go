@@ -94,7 +94,7 @@ func refreshLocked(ctx context.Context, a *app, cfg store.Config, scheme *scheme
 		Settings: p.Settings, Secrets: secrets, Scopes: p.Scopes, HTTP: hc, Now: a.Now(),
 	})
 	if errors.Is(err, oauth.ErrGrantInvalid) {
-		return nil, nil, fmt.Errorf("%w: the login of profile %q has ended (%v); run: %s", errLoginAgain, p.Name, err, loginCommand(p))
+		return nil, nil, loginAgainError{fmt.Errorf("profile %q: %v; log in again: %s", p.Name, err, loginCommand(p))}
 	}
 	if err != nil {
 		return nil, nil, fmt.Errorf("refreshing profile %q failed; the stored tokens are unchanged: %w", p.Name, err)

@@ -2,7 +2,9 @@ package main
 
 import (
 	"errors"
+	"fmt"
 	"net"
+	"net/http"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -16,19 +18,23 @@ import (
 // `exec connauth ...` runs main's real code path in a new process.
 func TestMain(m *testing.M) {
 	testscript.Main(m, map[string]func(){
-		"connauth": func() { os.Exit(run(newApp(), os.Args[1:])) },
+		"connauth":     func() { os.Exit(run(newApp(), os.Args[1:])) },
+		"fetchbrowser": fetchBrowser,
 	})
 }
 
 // TestScripts runs the CLI scenarios in testdata/script/*.txtar.
 func TestScripts(t *testing.T) {
 	tripletex := newTripletexFake(t)
+	as := newMisbehavingAS(t)
 	testscript.Run(t, testscript.Params{
 		Dir:                 filepath.Join("..", "..", "testdata", "script"),
 		RequireExplicitExec: true,
 		Setup: func(env *testscript.Env) error {
 			env.Setenv("CONNAUTH_CONFIG_DIR", filepath.Join(env.WorkDir, "config"))
 			env.Setenv("TRIPLETEX_URL", tripletex.URL)
+			env.Setenv("AS", as.srv.URL)
+			env.Setenv("BROWSER", "fetchbrowser")
 			// Hermetic by default: no script reaches the developer's own
 			// keyring. keyring.txtar points connauth at the throwaway
 			// Secret Service through CONNAUTH_TEST_BUS.
@@ -41,6 +47,7 @@ func TestScripts(t *testing.T) {
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
 			"exitcode": cmdExitcode,
 			"hungbus":  cmdHungBus,
+			"fakeas":   as.cmd,
 		},
 		Condition: func(cond string) (bool, error) {
 			switch cond {
@@ -101,4 +108,28 @@ func cmdHungBus(ts *testscript.TestScript, neg bool, args []string) {
 			c.Close()
 		}
 	})
+}
+
+// fetchBrowser is the browser of the scripts (BROWSER=fetchbrowser): it
+// GETs the URL and follows redirects, which against misbehavingAS ends on
+// connauth's redirect listener.
+func fetchBrowser() {
+	resp, err := http.Get(os.Args[1])
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "fetchbrowser:", err)
+		os.Exit(1)
+	}
+	resp.Body.Close()
+	fmt.Fprintln(os.Stderr, "fetchbrowser: final page", resp.Status)
+}
+
+// cmd is `fakeas refresh=ok|invalid_grant|500`: how misbehavingAS answers
+// refresh requests from now on.
+func (as *misbehavingAS) cmd(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 1 {
+		ts.Fatalf("usage: fakeas refresh=MODE")
+	}
+	resp, err := http.Post(as.srv.URL+"/control?"+args[0], "text/plain", nil)
+	ts.Check(err)
+	resp.Body.Close()
 }

@@ -74,16 +74,16 @@ func (s *Server) check(q url.Values) (string, error) {
 	iss, hasIss := q["iss"]
 	switch {
 	case hasIss && (len(iss) != 1 || iss[0] != s.cfg.Issuer):
-		return "", fmt.Errorf("the response came from issuer %q, not %q (RFC 9207 mix-up protection); nothing was stored", printable300(strings.Join(iss, ",")), s.cfg.Issuer)
+		return "", fmt.Errorf("the response came from issuer %q, not %q (RFC 9207 mix-up protection)", printable300(strings.Join(iss, ",")), s.cfg.Issuer)
 	case !hasIss && s.cfg.RequireIss:
-		return "", fmt.Errorf("the response has no iss parameter although the provider advertises one (RFC 9207); nothing was stored")
+		return "", fmt.Errorf("the response has no iss parameter although the provider advertises one (RFC 9207)")
 	}
 	if e := q.Get("error"); e != "" {
 		return "", &ProviderError{Code: printable300(e), Description: printable300(q.Get("error_description"))}
 	}
 	code := q.Get("code")
 	if code == "" {
-		return "", fmt.Errorf("the response has neither a code nor an error; nothing was stored")
+		return "", fmt.Errorf("the response has neither a code nor an error")
 	}
 	return code, nil
 }

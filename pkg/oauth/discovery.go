@@ -101,9 +101,9 @@ func fetchMetadata(ctx context.Context, c *http.Client, u string) (*Metadata, er
 // check refuses metadata that would send credentials somewhere unsafe.
 func (m *Metadata) check() error {
 	for name, u := range map[string]string{
-		"authorization_endpoint": m.AuthorizationEndpoint,
-		"token_endpoint":         m.TokenEndpoint,
-		"revocation_endpoint":    m.RevocationEndpoint,
+		"authorization_endpoint":        m.AuthorizationEndpoint,
+		"token_endpoint":                m.TokenEndpoint,
+		"revocation_endpoint":           m.RevocationEndpoint,
 		"device_authorization_endpoint": m.DeviceEndpoint,
 	} {
 		if u == "" {

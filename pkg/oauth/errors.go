@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"strings"
 
 	"golang.org/x/oauth2"
 
@@ -19,14 +20,14 @@ var ErrGrantInvalid = errors.New("the grant is no longer valid")
 func tokenError(doing string, err error) error {
 	var re *oauth2.RetrieveError
 	if !errors.As(err, &re) {
-		return fmt.Errorf("could not %s: %w", doing, httpclient.RedactURL(unwrapOAuth(err)))
+		return fmt.Errorf("could not %s: %s", doing, plainError(err))
 	}
 	status := re.Response.Status
 	if loc := re.Response.Header.Get("Location"); loc != "" && re.Response.StatusCode/100 == 3 {
 		return fmt.Errorf("could not %s: the token endpoint answered %s, redirecting elsewhere; connauth does not follow redirects with credentials: check --token-url", doing, status)
 	}
 	if re.ErrorCode == "invalid_grant" {
-		return fmt.Errorf("%w (%s)", ErrGrantInvalid, describe(re))
+		return fmt.Errorf("%w: the server answered %s", ErrGrantInvalid, describe(re))
 	}
 	if re.ErrorCode == "" {
 		return fmt.Errorf("could not %s: the token endpoint answered %s%s", doing, status, bodyHint(re))
@@ -49,11 +50,15 @@ func bodyHint(re *oauth2.RetrieveError) string {
 	return httpclient.ServerMessage(re.Body)
 }
 
-// unwrapOAuth strips x/oauth2's "oauth2: cannot fetch token:" layer when it
-// only wraps a transport error.
-func unwrapOAuth(err error) error {
-	if u := errors.Unwrap(err); u != nil {
-		return u
+// plainError words an x/oauth2 failure that is not a server's error
+// answer, without its "oauth2: cannot fetch token:" layers.
+func plainError(err error) string {
+	msg := httpclient.RedactURL(err).Error()
+	if strings.Contains(msg, "cannot parse json") {
+		return "the token endpoint's answer is not JSON; check that the token URL is right and the server is up"
 	}
-	return err
+	for _, p := range []string{"oauth2: ", "cannot fetch token: "} {
+		msg = strings.ReplaceAll(msg, p, "")
+	}
+	return msg
 }

@@ -1,0 +1,230 @@
+package main
+
+import (
+	"crypto/rand"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"strings"
+	"sync"
+	"testing"
+)
+
+// misbehavingAS is an authorization server that does what no real one will
+// do on purpose: it answers with a wrong iss, a stray callback, a 500, a
+// non-JSON or oversized token response, a 307 to another host, or nothing
+// at all. Each behaviour lives under its own issuer path, /<mode>, with RFC
+// 8414 metadata at /.well-known/oauth-authorization-server/<mode>. Its
+// authorization endpoint approves at once, so a browser that follows
+// redirects completes the login. The real servers (oidc-provider, zitadel)
+// are exercised in the e2e module; this one only plays faults.
+//
+// Modes: good, wrongiss, noiss, wrongstate, denied, token500, nonjson,
+// oversized, redirect307, silent. Refresh behaviour of "good" is set with
+// POST /control?refresh=ok|invalid_grant|500.
+type misbehavingAS struct {
+	srv *httptest.Server
+
+	mu      sync.Mutex
+	refresh string            // ok, invalid_grant, 500
+	codes   map[string]string // code -> mode
+	issued  int
+	revoked []string
+}
+
+func newMisbehavingAS(t *testing.T) *misbehavingAS {
+	as := &misbehavingAS{refresh: "ok", codes: map[string]string{}}
+	mux := http.NewServeMux()
+	mux.HandleFunc("GET /.well-known/oauth-authorization-server/{mode}", as.metadata)
+	mux.HandleFunc("GET /{mode}/authorize", as.authorize)
+	mux.HandleFunc("POST /{mode}/token", as.token)
+	mux.HandleFunc("POST /{mode}/revoke", as.revoke)
+	mux.HandleFunc("POST /control", as.control)
+	mux.HandleFunc("GET /control", func(w http.ResponseWriter, r *http.Request) {
+		as.mu.Lock()
+		defer as.mu.Unlock()
+		fmt.Fprintf(w, "issued=%d revoked=%s\n", as.issued, strings.Join(as.revoked, ","))
+	})
+	as.srv = httptest.NewServer(mux)
+	t.Cleanup(as.srv.Close)
+	return as
+}
+
+func (as *misbehavingAS) issuer(mode string) string { return as.srv.URL + "/" + mode }
+
+func (as *misbehavingAS) metadata(w http.ResponseWriter, r *http.Request) {
+	mode := r.PathValue("mode")
+	iss := as.issuer(mode)
+	md := map[string]any{
+		"issuer":                                         iss,
+		"authorization_endpoint":                         iss + "/authorize",
+		"token_endpoint":                                 iss + "/token",
+		"revocation_endpoint":                            iss + "/revoke",
+		"token_endpoint_auth_methods_supported":          []string{"client_secret_basic", "none"},
+		"code_challenge_methods_supported":               []string{"S256"},
+		"authorization_response_iss_parameter_supported": mode != "noiss",
+	}
+	switch mode {
+	case "otherissuer":
+		md["issuer"] = "https://elsewhere.example"
+	case "plainhttp":
+		md["token_endpoint"] = "http://as.example.com/token"
+	}
+	writeJSONBody(w, http.StatusOK, md)
+}
+
+func (as *misbehavingAS) authorize(w http.ResponseWriter, r *http.Request) {
+	mode := r.PathValue("mode")
+	q := r.URL.Query()
+	redirect, err := url.Parse(q.Get("redirect_uri"))
+	if err != nil || q.Get("code_challenge_method") != "S256" || q.Get("code_challenge") == "" {
+		http.Error(w, "bad authorization request: PKCE S256 and a redirect_uri are required", http.StatusBadRequest)
+		return
+	}
+	resp := url.Values{"state": {q.Get("state")}, "iss": {as.issuer(mode)}}
+	switch mode {
+	case "silent":
+		fmt.Fprintln(w, "<p>Nobody will ever answer.</p>")
+		return
+	case "wrongiss":
+		resp.Set("iss", "https://attacker.example")
+	case "noiss":
+		resp.Del("iss")
+	case "denied":
+		resp.Set("error", "access_denied")
+		resp.Set("error_description", "The user said no.\x1b[31m")
+	case "wrongstate":
+		if status := strayCallback(redirect, resp); status != http.StatusBadRequest {
+			http.Error(w, fmt.Sprintf("a callback with the wrong state got %d, want 400", status), http.StatusInternalServerError)
+			return
+		}
+	}
+	if resp.Get("error") == "" {
+		resp.Set("code", as.newCode(mode))
+	}
+	redirect.RawQuery = resp.Encode()
+	http.Redirect(w, r, redirect.String(), http.StatusFound)
+}
+
+// strayCallback delivers a callback with another state, as a stale tab or
+// an attacker's page would.
+func strayCallback(redirect *url.URL, resp url.Values) int {
+	stray := *redirect
+	v := url.Values{"code": {"stray-code"}, "state": {"not-the-state"}, "iss": resp["iss"]}
+	stray.RawQuery = v.Encode()
+	r, err := http.Get(stray.String())
+	if err != nil {
+		return 0
+	}
+	r.Body.Close()
+	return r.StatusCode
+}
+
+func (as *misbehavingAS) newCode(mode string) string {
+	code := randomHex()
+	as.mu.Lock()
+	as.codes[code] = mode
+	as.mu.Unlock()
+	return code
+}
+
+func (as *misbehavingAS) token(w http.ResponseWriter, r *http.Request) {
+	switch r.PathValue("mode") {
+	case "token500":
+		http.Error(w, "internal error", http.StatusInternalServerError)
+		return
+	case "nonjson":
+		w.Header().Set("Content-Type", "text/html")
+		fmt.Fprintln(w, "<html><body>Maintenance</body></html>")
+		return
+	case "oversized":
+		w.Header().Set("Content-Type", "application/json")
+		fmt.Fprintf(w, `{"access_token":"%s","token_type":"Bearer"}`, strings.Repeat("A", 2<<20))
+		return
+	case "redirect307":
+		http.Redirect(w, r, "https://attacker.example/token", http.StatusTemporaryRedirect)
+		return
+	}
+	r.ParseForm()
+	switch r.PostForm.Get("grant_type") {
+	case "authorization_code":
+		as.exchange(w, r)
+	case "refresh_token":
+		as.refreshGrant(w, r)
+	default:
+		writeJSONBody(w, http.StatusBadRequest, map[string]string{"error": "unsupported_grant_type"})
+	}
+}
+
+func (as *misbehavingAS) exchange(w http.ResponseWriter, r *http.Request) {
+	as.mu.Lock()
+	_, ok := as.codes[r.PostForm.Get("code")]
+	delete(as.codes, r.PostForm.Get("code"))
+	as.mu.Unlock()
+	if !ok || r.PostForm.Get("code_verifier") == "" {
+		writeJSONBody(w, http.StatusBadRequest, map[string]string{"error": "invalid_grant", "error_description": "unknown code or no code_verifier"})
+		return
+	}
+	as.grant(w)
+}
+
+func (as *misbehavingAS) refreshGrant(w http.ResponseWriter, r *http.Request) {
+	as.mu.Lock()
+	mode := as.refresh
+	as.mu.Unlock()
+	switch mode {
+	case "invalid_grant":
+		writeJSONBody(w, http.StatusBadRequest, map[string]string{"error": "invalid_grant", "error_description": "refresh token revoked"})
+	case "500":
+		http.Error(w, "down for maintenance", http.StatusInternalServerError)
+	default:
+		as.grant(w)
+	}
+}
+
+func (as *misbehavingAS) grant(w http.ResponseWriter) {
+	as.mu.Lock()
+	as.issued++
+	n := as.issued
+	as.mu.Unlock()
+	writeJSONBody(w, http.StatusOK, map[string]any{
+		"access_token":  fmt.Sprintf("at-%d-%s", n, randomHex()),
+		"refresh_token": fmt.Sprintf("rt-%d-%s", n, randomHex()),
+		"token_type":    "Bearer",
+		"expires_in":    3600,
+		"scope":         "read",
+	})
+}
+
+func (as *misbehavingAS) revoke(w http.ResponseWriter, r *http.Request) {
+	r.ParseForm()
+	as.mu.Lock()
+	as.revoked = append(as.revoked, r.PostForm.Get("token_type_hint"))
+	as.mu.Unlock()
+	if r.PathValue("mode") == "token500" {
+		http.Error(w, "revocation is down", http.StatusServiceUnavailable)
+	}
+}
+
+func (as *misbehavingAS) control(w http.ResponseWriter, r *http.Request) {
+	as.mu.Lock()
+	defer as.mu.Unlock()
+	if v := r.URL.Query().Get("refresh"); v != "" {
+		as.refresh = v
+	}
+}
+
+func writeJSONBody(w http.ResponseWriter, status int, v any) {
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(status)
+	json.NewEncoder(w).Encode(v)
+}
+
+func randomHex() string {
+	b := make([]byte, 12)
+	rand.Read(b)
+	return hex.EncodeToString(b)
+}
