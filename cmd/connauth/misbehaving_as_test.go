@@ -48,7 +48,8 @@ func newMisbehavingAS(t *testing.T) *misbehavingAS {
 		defer as.mu.Unlock()
 		fmt.Fprintf(w, "issued=%d revoked=%s\n", as.issued, strings.Join(as.revoked, ","))
 	})
-	as.srv = httptest.NewServer(mux)
+	as.srv = httptest.NewUnstartedServer(mux)
+	as.srv.Start()
 	t.Cleanup(as.srv.Close)
 	return as
 }
