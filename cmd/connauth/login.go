@@ -35,7 +35,15 @@ func newLoginCmd(a *app) *cobra.Command {
 		Short: "Log in and store the injected secrets",
 		Long: `Log in with a provider's auth scheme and store the secrets it injects.
 
-PROVIDER is a scheme name (api_key, tripletex, ...; see 'connauth schemes').
+PROVIDER is a scheme name (oauth2, api_key, tripletex, ...; see
+'connauth schemes').
+
+oauth2 runs the authorization code flow with PKCE in your browser: connauth
+listens on 127.0.0.1 for the redirect, opens the browser (the command in
+$BROWSER, else the system's), and always prints the URL too. --issuer finds
+the endpoints through discovery; --auth-url and --token-url name them
+instead. Over SSH, --no-browser lets you paste the address the browser was
+sent to.
 
 Secret inputs never come from flags: connauth prompts for them (masked) on a
 terminal, or reads them from CONNAUTH_<NAME> environment variables
@@ -45,7 +53,10 @@ terminal connauth never prompts: it exits 2 naming each missing input.
 
 Secrets go to the OS keyring when one answers, else to a 0600 file under the
 config directory; --store and --secrets-file choose.`,
-		Example: `  # prompt for the key on a terminal
+		Example: `  # OAuth 2.0 in the browser; the endpoints come from the issuer's metadata
+  connauth login oauth2 --profile acme --issuer https://login.acme.example --client-id my-cli --scopes "openid offline_access"
+
+  # prompt for the key on a terminal
   connauth login api_key --profile demo
 
   # in a script: no terminal, the key from the environment
