@@ -49,9 +49,19 @@ func ServerDir() string {
 // given access token lifetime, and stops it when the test ends.
 func StartOIDCProvider(t testing.TB, accessTokenTTL time.Duration) *OIDCProvider {
 	t.Helper()
+	op, err := RunOIDCProvider(accessTokenTTL)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(op.Stop)
+	return op
+}
+
+// RunOIDCProvider starts oidc-provider; call Stop when done.
+func RunOIDCProvider(accessTokenTTL time.Duration) (*OIDCProvider, error) {
 	dir := ServerDir()
 	if _, err := os.Stat(filepath.Join(dir, "node_modules", "oidc-provider")); err != nil {
-		t.Fatalf("oidc-provider is not installed; run: (cd %s && npm ci), or ./scripts/test which does it", dir)
+		return nil, fmt.Errorf("oidc-provider is not installed; run: (cd %s && npm ci), or ./scripts/test which does it", dir)
 	}
 	cmd := exec.Command("node", "server.mjs")
 	cmd.Dir = dir
@@ -60,13 +70,12 @@ func StartOIDCProvider(t testing.TB, accessTokenTTL time.Duration) *OIDCProvider
 	cmd.SysProcAttr = dieWithParent()
 	out, err := cmd.StdoutPipe()
 	if err != nil {
-		t.Fatal(err)
+		return nil, err
 	}
 	if err := cmd.Start(); err != nil {
-		t.Fatalf("starting node: %v", err)
+		return nil, fmt.Errorf("starting node: %w", err)
 	}
 	op := &OIDCProvider{cmd: cmd}
-	t.Cleanup(op.stop)
 	issuer := make(chan string, 1)
 	go func() {
 		sc := bufio.NewScanner(out)
@@ -78,13 +87,15 @@ func StartOIDCProvider(t testing.TB, accessTokenTTL time.Duration) *OIDCProvider
 	}()
 	select {
 	case op.Issuer = <-issuer:
+		return op, nil
 	case <-time.After(20 * time.Second):
-		t.Fatal("oidc-provider did not print its issuer within 20s")
+		op.Stop()
+		return nil, fmt.Errorf("oidc-provider did not print its issuer within 20s")
 	}
-	return op
 }
 
-func (op *OIDCProvider) stop() {
+// Stop ends the server.
+func (op *OIDCProvider) Stop() {
 	op.cmd.Process.Signal(syscall.SIGTERM)
 	done := make(chan struct{})
 	go func() { op.cmd.Wait(); close(done) }()
