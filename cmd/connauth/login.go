@@ -4,7 +4,9 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"os/signal"
 	"strings"
+	"syscall"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -138,7 +140,9 @@ func runLogin(c *cobra.Command, a *app, opts *loginOptions) error {
 	if err != nil {
 		return err
 	}
-	res, err := scheme.Login(c.Context(), req)
+	ctx, stop := signal.NotifyContext(c.Context(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	res, err := scheme.Login(ctx, req)
 	if err != nil {
 		return fmt.Errorf("login failed, nothing was stored: %w", err)
 	}

@@ -124,7 +124,7 @@ func (s *Server) Wait(ctx context.Context) (string, error) {
 		if errors.Is(ctx.Err(), context.DeadlineExceeded) {
 			return "", fmt.Errorf("no answer from the browser before the timeout; run the login again (or raise --timeout)")
 		}
-		return "", ctx.Err()
+		return "", fmt.Errorf("interrupted while waiting for the browser; nothing was stored")
 	}
 }
 

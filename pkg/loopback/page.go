@@ -3,13 +3,20 @@ package loopback
 import (
 	"html/template"
 	"net/http"
+	"sync"
 )
 
-var pageTmpl = template.Must(template.New("page").Parse(`<!doctype html>
+// pageTmpl is parsed on first use, not at start-up: most connauth runs
+// never serve a page.
+var pageTmpl = sync.OnceValue(func() *template.Template {
+	return template.Must(template.New("page").Parse(pageHTML))
+})
+
+const pageHTML = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>connauth: {{.Title}}</title>
 <style>body{font-family:system-ui,sans-serif;max-width:36em;margin:4em auto;padding:0 1em;color:#222}</style>
 </head><body><h1>{{.Title}}</h1><p>{{.Message}}</p></body></html>
-`))
+`
 
 type page struct{ Title, Message string }
 
@@ -27,5 +34,5 @@ func writePage(w http.ResponseWriter, status int, p page) {
 	h.Set("X-Frame-Options", "DENY")
 	h.Set("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'")
 	w.WriteHeader(status)
-	pageTmpl.Execute(w, p)
+	pageTmpl().Execute(w, p)
 }
