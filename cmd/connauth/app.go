@@ -29,8 +29,9 @@ type app struct {
 	OpenBrowser func(url string) error
 
 	// Global flags.
-	Debug  bool
-	CAFile string
+	Debug       bool
+	CAFile      string
+	HTTPTimeout time.Duration
 
 	// IsTerminal reports whether a human sits at stdin and stderr; asked
 	// only by commands that may prompt.
@@ -83,7 +84,7 @@ func (a *app) keyringTimeout() time.Duration {
 // HTTP returns the client for provider requests, honouring --ca-file and
 // --debug.
 func (a *app) HTTP() (*http.Client, error) {
-	o := httpclient.Options{CAFile: a.CAFile}
+	o := httpclient.Options{CAFile: a.CAFile, Timeout: a.HTTPTimeout}
 	if a.Debug {
 		o.Debug = a.ErrOut
 	}

@@ -5,12 +5,14 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
 	"strings"
 	"sync"
 	"testing"
+	"time"
 )
 
 // misbehavingAS is an authorization server that does what no real one will
@@ -22,21 +24,22 @@ import (
 // redirects completes the login. The real servers (oidc-provider, zitadel)
 // are exercised in the e2e module; this one only plays faults.
 //
-// Modes: good, wrongiss, noiss, wrongstate, denied, token500, nonjson,
-// oversized, redirect307, silent. Refresh behaviour of "good" is set with
-// POST /control?refresh=ok|invalid_grant|500.
+// Modes: good, wrongiss, noiss, wrongstate, denied, silent, and the token
+// endpoint faults of tokenFault. The refresh behaviour of "good" is set with
+// POST /control?client=ID&refresh=ok|stringexpiry|<a tokenFault>, per
+// client so that scripts running in parallel do not meet.
 type misbehavingAS struct {
 	srv *httptest.Server
 
 	mu      sync.Mutex
-	refresh string            // ok, invalid_grant, 500
+	refresh map[string]string // client_id -> how refreshes fail; scripts run in parallel
 	codes   map[string]string // code -> mode
 	issued  int
 	revoked []string
 }
 
 func newMisbehavingAS(t *testing.T) *misbehavingAS {
-	as := &misbehavingAS{refresh: "ok", codes: map[string]string{}}
+	as := &misbehavingAS{refresh: map[string]string{}, codes: map[string]string{}}
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /.well-known/oauth-authorization-server/{mode}", as.metadata)
 	mux.HandleFunc("GET /{mode}/authorize", as.authorize)
@@ -133,20 +136,7 @@ func (as *misbehavingAS) newCode(mode string) string {
 }
 
 func (as *misbehavingAS) token(w http.ResponseWriter, r *http.Request) {
-	switch r.PathValue("mode") {
-	case "token500":
-		http.Error(w, "internal error", http.StatusInternalServerError)
-		return
-	case "nonjson":
-		w.Header().Set("Content-Type", "text/html")
-		fmt.Fprintln(w, "<html><body>Maintenance</body></html>")
-		return
-	case "oversized":
-		w.Header().Set("Content-Type", "application/json")
-		fmt.Fprintf(w, `{"access_token":"%s","token_type":"Bearer"}`, strings.Repeat("A", 2<<20))
-		return
-	case "redirect307":
-		http.Redirect(w, r, "https://attacker.example/token", http.StatusTemporaryRedirect)
+	if tokenFault(w, r, r.PathValue("mode")) {
 		return
 	}
 	r.ParseForm()
@@ -158,6 +148,56 @@ func (as *misbehavingAS) token(w http.ResponseWriter, r *http.Request) {
 	default:
 		writeJSONBody(w, http.StatusBadRequest, map[string]string{"error": "unsupported_grant_type"})
 	}
+}
+
+// tokenFault answers a token request the way fault says, and reports
+// whether it did.
+func tokenFault(w http.ResponseWriter, r *http.Request, fault string) bool {
+	switch fault {
+	case "token500", "500":
+		http.Error(w, "internal error", http.StatusInternalServerError)
+	case "503retry":
+		w.Header().Set("Retry-After", "120")
+		http.Error(w, "busy", http.StatusServiceUnavailable)
+	case "nonjson":
+		w.Header().Set("Content-Type", "text/html")
+		fmt.Fprintln(w, "<html><body>Maintenance</body></html>")
+	case "badjson":
+		w.Header().Set("Content-Type", "application/json")
+		fmt.Fprint(w, `{"access_token":"half`)
+	case "oversized":
+		w.Header().Set("Content-Type", "application/json")
+		fmt.Fprintf(w, `{"access_token":"%s","token_type":"Bearer"}`, strings.Repeat("A", 10<<20))
+	case "redirect307":
+		http.Redirect(w, r, "https://attacker.example/token", http.StatusTemporaryRedirect)
+	case "slow":
+		time.Sleep(3 * time.Second)
+		writeJSONBody(w, http.StatusOK, map[string]any{"access_token": "too-late", "token_type": "Bearer"})
+	case "reset":
+		resetMidBody(w)
+	case "mac":
+		writeJSONBody(w, http.StatusOK, map[string]any{"access_token": "mac-token", "token_type": "mac", "expires_in": 3600})
+	case "invalid_grant":
+		writeJSONBody(w, http.StatusBadRequest, map[string]string{"error": "invalid_grant", "error_description": "refresh token revoked"})
+	default:
+		return false
+	}
+	return true
+}
+
+// resetMidBody promises a long JSON body, sends part of it and drops the
+// connection.
+func resetMidBody(w http.ResponseWriter) {
+	conn, buf, err := w.(http.Hijacker).Hijack()
+	if err != nil {
+		return
+	}
+	buf.WriteString("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{\"access_token\":\"cut")
+	buf.Flush()
+	if tc, ok := conn.(*net.TCPConn); ok {
+		tc.SetLinger(0) // RST, not FIN
+	}
+	conn.Close()
 }
 
 func (as *misbehavingAS) exchange(w http.ResponseWriter, r *http.Request) {
@@ -174,15 +214,15 @@ func (as *misbehavingAS) exchange(w http.ResponseWriter, r *http.Request) {
 
 func (as *misbehavingAS) refreshGrant(w http.ResponseWriter, r *http.Request) {
 	as.mu.Lock()
-	mode := as.refresh
+	mode := as.refresh[clientID(r)]
 	as.mu.Unlock()
 	switch mode {
-	case "invalid_grant":
-		writeJSONBody(w, http.StatusBadRequest, map[string]string{"error": "invalid_grant", "error_description": "refresh token revoked"})
-	case "500":
-		http.Error(w, "down for maintenance", http.StatusInternalServerError)
+	case "stringexpiry":
+		writeJSONBody(w, http.StatusOK, map[string]any{"access_token": "at-string-" + randomHex(), "token_type": "bearer", "expires_in": "3600"})
 	default:
-		as.grant(w)
+		if !tokenFault(w, r, mode) {
+			as.grant(w)
+		}
 	}
 }
 
@@ -213,9 +253,8 @@ func (as *misbehavingAS) revoke(w http.ResponseWriter, r *http.Request) {
 func (as *misbehavingAS) control(w http.ResponseWriter, r *http.Request) {
 	as.mu.Lock()
 	defer as.mu.Unlock()
-	if v := r.URL.Query().Get("refresh"); v != "" {
-		as.refresh = v
-	}
+	q := r.URL.Query()
+	as.refresh[q.Get("client")] = q.Get("refresh")
 }
 
 func writeJSONBody(w http.ResponseWriter, status int, v any) {
@@ -228,4 +267,13 @@ func randomHex() string {
 	b := make([]byte, 12)
 	rand.Read(b)
 	return hex.EncodeToString(b)
+}
+
+// clientID is the client a token request authenticates as, from HTTP
+// Basic or the form.
+func clientID(r *http.Request) string {
+	if id, _, ok := r.BasicAuth(); ok {
+		return id
+	}
+	return r.PostForm.Get("client_id")
 }

@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"time"
 
 	"github.com/spf13/cobra"
 )
@@ -30,6 +31,7 @@ lines for a shell, or the environment of a command.`,
 	}
 	root.Flags().BoolP("version", "v", false, "print connauth's version")
 	root.PersistentFlags().BoolVar(&a.Debug, "debug", false, "log HTTP requests to stderr, with every secret redacted")
+	root.PersistentFlags().DurationVar(&a.HTTPTimeout, "http-timeout", 30*time.Second, "give up on a provider request after this long")
 	root.PersistentFlags().StringVar(&a.CAFile, "ca-file", "", "also trust the PEM certificates in this file (SSL_CERT_FILE is honoured too)")
 	root.SetIn(a.In)
 	root.SetOut(a.Out)

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"net"
 	"net/http"
+	"net/url"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -123,13 +124,13 @@ func fetchBrowser() {
 	fmt.Fprintln(os.Stderr, "fetchbrowser: final page", resp.Status)
 }
 
-// cmd is `fakeas refresh=ok|invalid_grant|500`: how misbehavingAS answers
-// refresh requests from now on.
+// cmd is `fakeas CLIENT refresh=MODE`: how misbehavingAS answers that
+// client's refresh requests from now on.
 func (as *misbehavingAS) cmd(ts *testscript.TestScript, neg bool, args []string) {
-	if neg || len(args) != 1 {
-		ts.Fatalf("usage: fakeas refresh=MODE")
+	if neg || len(args) != 2 {
+		ts.Fatalf("usage: fakeas CLIENT refresh=MODE")
 	}
-	resp, err := http.Post(as.srv.URL+"/control?"+args[0], "text/plain", nil)
+	resp, err := http.Post(as.srv.URL+"/control?client="+url.QueryEscape(args[0])+"&"+args[1], "text/plain", nil)
 	ts.Check(err)
 	resp.Body.Close()
 }

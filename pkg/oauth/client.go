@@ -95,7 +95,7 @@ func (c *Client) Exchange(ctx context.Context, code, verifier, redirect string) 
 	if err != nil {
 		return nil, tokenError("exchange the authorization code", err)
 	}
-	return c.token(t), nil
+	return c.token(t)
 }
 
 // Refresh uses a refresh token for a new access token. When the server
@@ -109,12 +109,17 @@ func (c *Client) Refresh(ctx context.Context, refreshToken string) (*Token, erro
 	if err != nil {
 		return nil, tokenError("refresh the access token", err)
 	}
-	return c.token(t), nil
+	return c.token(t)
 }
 
 // token converts x/oauth2's token, taking the granted scopes from the
-// response or, when it has none, the requested ones (RFC 6749 §5.1).
-func (c *Client) token(t *oauth2.Token) *Token {
+// response or, when it has none, the requested ones (RFC 6749 §5.1). Only
+// bearer tokens are accepted: connauth hands tokens to programs that send
+// them as they are, which a sender-constrained (DPoP, MAC) token forbids.
+func (c *Client) token(t *oauth2.Token) (*Token, error) {
+	if ty := t.TokenType; ty != "" && !strings.EqualFold(ty, "bearer") {
+		return nil, fmt.Errorf("the server issued a token of type %q; connauth handles bearer tokens only", httpclient.Printable(ty, 40))
+	}
 	out := &Token{AccessToken: t.AccessToken, RefreshToken: t.RefreshToken, TokenType: t.Type(), Expiry: t.Expiry, Scopes: c.Scopes}
 	if s, ok := t.Extra("scope").(string); ok && s != "" {
 		out.Scopes = strings.Fields(s)
@@ -122,5 +127,5 @@ func (c *Client) token(t *oauth2.Token) *Token {
 	if id, ok := t.Extra("id_token").(string); ok {
 		out.IDToken = id
 	}
-	return out
+	return out, nil
 }

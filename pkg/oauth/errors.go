@@ -4,6 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"net/url"
+	"strconv"
 	"strings"
 
 	"golang.org/x/oauth2"
@@ -30,7 +32,7 @@ func tokenError(doing string, err error) error {
 		return fmt.Errorf("%w: the server answered %s", ErrGrantInvalid, describe(re))
 	}
 	if re.ErrorCode == "" {
-		return fmt.Errorf("could not %s: the token endpoint answered %s%s", doing, status, bodyHint(re))
+		return fmt.Errorf("could not %s: the token endpoint answered %s%s%s", doing, status, bodyHint(re), retryHint(re.Response))
 	}
 	return fmt.Errorf("could not %s: %s", doing, describe(re))
 }
@@ -53,6 +55,10 @@ func bodyHint(re *oauth2.RetrieveError) string {
 // plainError words an x/oauth2 failure that is not a server's error
 // answer, without its "oauth2: cannot fetch token:" layers.
 func plainError(err error) string {
+	var ue *url.Error
+	if errors.As(err, &ue) && ue.Timeout() {
+		return "the server did not answer in time (raise --http-timeout if it is just slow)"
+	}
 	msg := httpclient.RedactURL(err).Error()
 	if strings.Contains(msg, "cannot parse json") {
 		return "the token endpoint's answer is not JSON; check that the token URL is right and the server is up"
@@ -61,4 +67,16 @@ func plainError(err error) string {
 		msg = strings.ReplaceAll(msg, p, "")
 	}
 	return msg
+}
+
+// retryHint relays a Retry-After header (RFC 9110 §10.2.3).
+func retryHint(resp *http.Response) string {
+	ra := resp.Header.Get("Retry-After")
+	if ra == "" {
+		return ""
+	}
+	if secs, err := strconv.Atoi(ra); err == nil {
+		return fmt.Sprintf("; the server asks to retry in %ds", secs)
+	}
+	return "; the server asks to retry after " + httpclient.Printable(ra, 40)
 }
