@@ -5,7 +5,10 @@ import (
 	"errors"
 	"fmt"
 	"maps"
+	"os"
+	"os/signal"
 	"strings"
+	"syscall"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -76,7 +79,40 @@ func freshSecrets(ctx context.Context, a *app, name string, minValid time.Durati
 	if !force && !expiresWithin(p, a.Now(), minValid) {
 		return p, secrets, nil
 	}
-	return refreshLocked(ctx, a, cfg, scheme, p, secrets)
+	// SIGINT and SIGTERM wait until the refreshed tokens are stored: dying
+	// between the server's answer and the write would lose a rotated
+	// refresh token, and with it the grant.
+	caught := deferSignals()
+	p, secrets, err = refreshLocked(ctx, a, cfg, scheme, p, secrets)
+	if sig := caught(); sig != nil {
+		fmt.Fprintf(a.ErrOut, "connauth: stopped by %v (after the refresh was finished and stored)\n", sig)
+		return nil, nil, exitCodeError{code: signalExitCode(sig)}
+	}
+	return p, secrets, err
+}
+
+// deferSignals holds SIGINT and SIGTERM back; the returned function lets
+// them through again and reports the first one that arrived meanwhile.
+func deferSignals() (release func() os.Signal) {
+	ch := make(chan os.Signal, 1)
+	signal.Notify(ch, os.Interrupt, syscall.SIGTERM)
+	return func() os.Signal {
+		signal.Stop(ch)
+		select {
+		case sig := <-ch:
+			return sig
+		default:
+			return nil
+		}
+	}
+}
+
+// signalExitCode is the shell's status for a process a signal ended.
+func signalExitCode(sig os.Signal) int {
+	if s, ok := sig.(syscall.Signal); ok {
+		return 128 + int(s)
+	}
+	return 1
 }
 
 func expiresWithin(p *store.Profile, now time.Time, d time.Duration) bool {
