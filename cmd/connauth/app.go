@@ -21,10 +21,11 @@ type app struct {
 	Out    io.Writer // what a pipeline consumes: tokens, env lines, JSON, tables
 	ErrOut io.Writer // everything said to the human
 
-	Getenv  func(string) string
-	Environ func() []string
-	Keyring keyring.Keyring
-	Now     func() time.Time
+	Getenv   func(string) string
+	Unsetenv func(string) error
+	Environ  func() []string
+	Keyring  keyring.Keyring
+	Now      func() time.Time
 	// OpenBrowser opens a URL for the user to log in.
 	OpenBrowser func(url string) error
 
@@ -38,17 +39,19 @@ type app struct {
 	IsTerminal func() bool
 
 	configDir string
+	secrets   redactor
 }
 
 func newApp() *app {
 	return &app{
-		In:      os.Stdin,
-		Out:     os.Stdout,
-		ErrOut:  os.Stderr,
-		Getenv:  os.Getenv,
-		Environ: os.Environ,
-		Keyring: store.SystemKeyring(),
-		Now:     time.Now,
+		In:       os.Stdin,
+		Out:      os.Stdout,
+		ErrOut:   os.Stderr,
+		Getenv:   os.Getenv,
+		Unsetenv: os.Unsetenv,
+		Environ:  os.Environ,
+		Keyring:  store.SystemKeyring(),
+		Now:      time.Now,
 		OpenBrowser: func(url string) error {
 			return openBrowser(url, os.Getenv("BROWSER"), os.Stderr)
 		},

@@ -225,7 +225,19 @@ func gatherInputs(a *app, scheme *schemes.Scheme, opts *loginOptions) (map[strin
 			Title: "Log in with " + scheme.Name + ": " + scheme.Description,
 		}.Ask
 	}
-	return prompt.Resolve(fields, src)
+	values, err := prompt.Resolve(fields, src)
+	if err != nil {
+		return nil, err
+	}
+	for _, f := range fields {
+		if f.Secret {
+			a.secrets.add(values[f.Name])
+			// Not for child processes (the browser): a secret given in the
+			// environment stays with connauth.
+			a.Unsetenv(f.EnvName())
+		}
+	}
+	return values, nil
 }
 
 func readSecretsFrom(a *app, from string) (map[string]string, error) {

@@ -179,6 +179,12 @@ func tokenFault(w http.ResponseWriter, r *http.Request, fault string) bool {
 		writeJSONBody(w, http.StatusOK, map[string]any{"access_token": "mac-token", "token_type": "mac", "expires_in": 3600})
 	case "invalid_grant":
 		writeJSONBody(w, http.StatusBadRequest, map[string]string{"error": "invalid_grant", "error_description": "refresh token revoked"})
+	case "echo":
+		// Some servers quote what they were sent; connauth must not print it.
+		r.ParseForm()
+		_, basicSecret, _ := r.BasicAuth()
+		writeJSONBody(w, http.StatusBadRequest, map[string]string{"error": "invalid_client",
+			"error_description": "rejected client_secret=" + r.PostForm.Get("client_secret") + basicSecret + " refresh_token=" + r.PostForm.Get("refresh_token")})
 	default:
 		return false
 	}

@@ -26,7 +26,16 @@ func loadSecrets(a *app, name string) (*store.Profile, store.Secrets, error) {
 		}
 		return nil, nil, fmt.Errorf("reading the secrets of profile %q from %s: %w", name, storeDescription(p), err)
 	}
+	a.secrets.add(secretValues(s)...)
 	return p, s, nil
+}
+
+func secretValues(s map[string]string) []string {
+	out := make([]string, 0, len(s))
+	for _, v := range s {
+		out = append(out, v)
+	}
+	return out
 }
 
 func loadProfile(a *app, name string) (*store.Profile, error) {

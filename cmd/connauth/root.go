@@ -66,7 +66,7 @@ func run(a *app, args []string) int {
 	err := root.ExecuteContext(ctx)
 	code := exitCode(err)
 	if _, quiet := err.(exitCodeError); err != nil && !quiet {
-		fmt.Fprintf(a.ErrOut, "connauth: %v\n", err)
+		fmt.Fprintf(a.ErrOut, "connauth: %s\n", a.secrets.apply(err.Error()))
 	}
 	return code
 }
