@@ -24,6 +24,9 @@ type OAuthOptions struct {
 	NoPKCE       bool
 	// Params are extra authorization request parameters.
 	Params map[string]string
+	// Grant is one of oauth.Grants; "" is the authorization code.
+	Grant     string
+	DeviceURL string
 }
 
 func init() {
@@ -31,8 +34,14 @@ func init() {
 		Name:        "oauth2",
 		Description: "OAuth 2.0: authorization code with PKCE through the browser",
 		Inputs: []Input{
-			{Name: "client_id", Description: "The OAuth client id registered with the provider"},
+			{Name: "client_id", Description: "The OAuth client id registered with the provider", Flag: "client-id"},
 			{Name: "client_secret", Description: "The client secret (leave empty for a public client)", Secret: true, Optional: true},
+		},
+		GrantInputs: map[string][]Input{
+			oauth.GrantPassword: {
+				{Name: "username", Description: "Your user name at the provider", Flag: "username"},
+				{Name: "password", Description: "Your password (sent once, never stored)", Secret: true},
+			},
 		},
 		Injected: []string{"oauth_access_token", "oauth_client_id", "oauth_client_secret", "oauth_refresh_token"},
 		Primary:  "oauth_access_token",
@@ -48,6 +57,48 @@ func loginOAuth2(ctx context.Context, req LoginRequest) (*LoginResult, error) {
 	if err != nil {
 		return nil, err
 	}
+	tok, err := runGrant(ctx, req, c, md)
+	if err != nil {
+		return nil, err
+	}
+	settings := oauthSettings(o.Issuer, c)
+	if o.Grant != "" && o.Grant != oauth.GrantAuthCode {
+		settings["grant"] = o.Grant
+	}
+	return &LoginResult{
+		Secrets:  oauthSecrets(c, tok),
+		Settings: settings,
+		Expiry:   tok.Expiry,
+		Scopes:   tok.Scopes,
+		Claims:   tok.IDClaims(),
+	}, nil
+}
+
+// runGrant gets the first tokens with the grant the user chose.
+func runGrant(ctx context.Context, req LoginRequest, c *oauth.Client, md *oauth.Metadata) (*oauth.Token, error) {
+	switch req.OAuth.Grant {
+	case "", oauth.GrantAuthCode:
+		return browserGrant(ctx, req, c, md)
+	case oauth.GrantClientCredentials:
+		if c.Secret == "" {
+			return nil, UsageError{fmt.Errorf("the client_credentials grant needs the client secret: set CONNAUTH_CLIENT_SECRET or use --secrets-from")}
+		}
+		return c.ClientCredentials(ctx, nil)
+	case oauth.GrantPassword:
+		fmt.Fprintln(req.Status, "Note: the password grant is deprecated (RFC 9700 §2.4); connauth sends the password once and does not store it.")
+		return c.Password(ctx, req.Inputs["username"], req.Inputs["password"])
+	case oauth.GrantDeviceCode:
+		if c.DeviceURL == "" {
+			return nil, UsageError{fmt.Errorf("no device authorization URL: the server's metadata has none; give --device-url")}
+		}
+		d := &oauth.DeviceLogin{Client: c, Open: req.OpenBrowser, Status: req.Status, Countdown: req.Terminal}
+		return d.Run(ctx)
+	}
+	return nil, UsageError{fmt.Errorf("--grant %q: choose one of %s", req.OAuth.Grant, strings.Join(oauth.Grants, ", "))}
+}
+
+func browserGrant(ctx context.Context, req LoginRequest, c *oauth.Client, md *oauth.Metadata) (*oauth.Token, error) {
+	o := req.OAuth
 	if c.AuthURL == "" {
 		return nil, UsageError{fmt.Errorf("no authorization URL: give --issuer (with discovery) or --auth-url")}
 	}
@@ -60,24 +111,14 @@ func loginOAuth2(ctx context.Context, req LoginRequest) (*LoginResult, error) {
 	if md != nil {
 		b.Issuer, b.RequireIss = md.Issuer, md.IssParameterSupported
 	}
-	tok, err := b.Run(ctx)
-	if err != nil {
-		return nil, err
-	}
-	return &LoginResult{
-		Secrets:  oauthSecrets(c, tok),
-		Settings: oauthSettings(o.Issuer, c),
-		Expiry:   tok.Expiry,
-		Scopes:   tok.Scopes,
-		Claims:   tok.IDClaims(),
-	}, nil
+	return b.Run(ctx)
 }
 
 // oauthClient builds the client from discovery and flags; flags win.
 func oauthClient(ctx context.Context, req LoginRequest, o OAuthOptions) (*oauth.Client, *oauth.Metadata, error) {
 	c := &oauth.Client{
 		ID: req.Inputs["client_id"], Secret: req.Inputs["client_secret"],
-		AuthURL: o.AuthURL, TokenURL: o.TokenURL, RevokeURL: o.RevokeURL,
+		AuthURL: o.AuthURL, TokenURL: o.TokenURL, RevokeURL: o.RevokeURL, DeviceURL: o.DeviceURL,
 		Scopes: o.Scopes, HTTP: req.HTTP, Auth: o.ClientAuth,
 	}
 	if err := checkOAuthFlags(o); err != nil {
@@ -92,6 +133,7 @@ func oauthClient(ctx context.Context, req LoginRequest, o OAuthOptions) (*oauth.
 		c.AuthURL = firstOf(c.AuthURL, md.AuthorizationEndpoint)
 		c.TokenURL = firstOf(c.TokenURL, md.TokenEndpoint)
 		c.RevokeURL = firstOf(c.RevokeURL, md.RevocationEndpoint)
+		c.DeviceURL = firstOf(c.DeviceURL, md.DeviceEndpoint)
 	} else if c.TokenURL == "" {
 		return nil, nil, UsageError{fmt.Errorf("no token URL: give --issuer (the server's metadata names its endpoints) or --auth-url and --token-url")}
 	}
@@ -110,7 +152,7 @@ func oauthClient(ctx context.Context, req LoginRequest, o OAuthOptions) (*oauth.
 
 // checkOAuthFlags refuses bad flag values before anything is sent.
 func checkOAuthFlags(o OAuthOptions) error {
-	for flag, u := range map[string]string{"--issuer": o.Issuer, "--auth-url": o.AuthURL, "--token-url": o.TokenURL, "--revoke-url": o.RevokeURL} {
+	for flag, u := range map[string]string{"--issuer": o.Issuer, "--auth-url": o.AuthURL, "--token-url": o.TokenURL, "--revoke-url": o.RevokeURL, "--device-url": o.DeviceURL} {
 		if u == "" {
 			continue
 		}
@@ -148,6 +190,9 @@ func oauthSettings(issuer string, c *oauth.Client) map[string]string {
 	if c.RevokeURL != "" {
 		s["revoke_url"] = c.RevokeURL
 	}
+	if c.DeviceURL != "" {
+		s["device_url"] = c.DeviceURL
+	}
 	return s
 }
 
@@ -160,6 +205,7 @@ func storedClient(req SessionRequest) *oauth.Client {
 		AuthURL:   req.Settings["auth_url"],
 		TokenURL:  req.Settings["token_url"],
 		RevokeURL: req.Settings["revoke_url"],
+		DeviceURL: req.Settings["device_url"],
 		Scopes:    req.Scopes,
 		HTTP:      req.HTTP,
 	}
@@ -167,7 +213,13 @@ func storedClient(req SessionRequest) *oauth.Client {
 
 func refreshOAuth2(ctx context.Context, req SessionRequest) (*LoginResult, error) {
 	c := storedClient(req)
-	tok, err := c.Refresh(ctx, req.Secrets["oauth_refresh_token"])
+	var tok *oauth.Token
+	var err error
+	if req.Settings["grant"] == oauth.GrantClientCredentials && req.Secrets["oauth_refresh_token"] == "" {
+		tok, err = c.ClientCredentials(ctx, nil) // a new token the same way
+	} else {
+		tok, err = c.Refresh(ctx, req.Secrets["oauth_refresh_token"])
+	}
 	if err != nil {
 		return nil, err
 	}

@@ -21,6 +21,8 @@ type Input struct {
 	Secret bool
 	// Optional inputs may be left empty (a public OAuth client has no secret).
 	Optional bool
+	// Flag names the command-line flag of a non-secret input, if any.
+	Flag string
 }
 
 // Var is a non-secret template variable a scheme reads, set with --var.
@@ -47,6 +49,8 @@ type LoginRequest struct {
 	OpenBrowser func(url string) error
 	// Paste, when set, is read for a pasted redirect URL.
 	Paste io.Reader
+	// Terminal says a person watches stderr (live countdowns).
+	Terminal bool
 }
 
 // SessionRequest carries a stored login to a scheme's Refresh or Revoke.
@@ -74,6 +78,8 @@ type Scheme struct {
 	Name        string
 	Description string
 	Inputs      []Input
+	// GrantInputs are the inputs some OAuth grants need besides Inputs.
+	GrantInputs map[string][]Input
 	Vars        []Var
 	// Injected lists the secrets a login stores, with their exact names.
 	Injected []string
@@ -91,6 +97,11 @@ type Scheme struct {
 	Revoke func(ctx context.Context, req SessionRequest) error
 	// Planned says, for a scheme without Login, where its login arrives.
 	Planned string
+}
+
+// InputsFor returns the inputs a login with the given grant asks for.
+func (s *Scheme) InputsFor(grant string) []Input {
+	return append(append([]Input(nil), s.Inputs...), s.GrantInputs[grant]...)
 }
 
 // Available reports whether the scheme can log in today.

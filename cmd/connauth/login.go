@@ -11,6 +11,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/connauth/connauth/pkg/oauth"
 	"github.com/connauth/connauth/pkg/prompt"
 	"github.com/connauth/connauth/pkg/store"
 	"github.com/connauth/connauth/schemes"
@@ -27,6 +28,7 @@ type loginOptions struct {
 	Verify      bool
 	Accessible  bool
 	NoBrowser   bool
+	Username    string
 	OAuth       schemes.OAuthOptions
 }
 
@@ -108,6 +110,10 @@ func addOAuthFlags(c *cobra.Command, opts *loginOptions) {
 	f.BoolVar(&opts.NoBrowser, "no-browser", false, "OAuth: do not open a browser; print the URL and accept the redirect URL pasted on stdin")
 	f.BoolVar(&o.NoPKCE, "no-pkce", false, "OAuth: do not send PKCE (only for providers that reject it)")
 	f.StringToStringVar(&o.Params, "auth-param", nil, "OAuth: extra authorization request parameter, name=value (repeatable)")
+	f.StringVar(&o.Grant, "grant", oauth.GrantAuthCode, "OAuth: grant type: "+strings.Join(oauth.Grants, ", "))
+	f.StringVar(&opts.Username, "username", "", "OAuth password grant: the user name (the password is prompted for, or CONNAUTH_PASSWORD)")
+	f.StringVar(&o.DeviceURL, "device-url", "", "OAuth device grant: device authorization endpoint (without --issuer, or to override it)")
+	_ = c.RegisterFlagCompletionFunc("grant", cobra.FixedCompletions(oauth.Grants, cobra.ShellCompDirectiveNoFileComp))
 }
 
 func runLogin(c *cobra.Command, a *app, opts *loginOptions) error {
@@ -162,7 +168,7 @@ func loginRequest(a *app, opts *loginOptions, inputs, vars map[string]string) (s
 	o.Scopes = splitScopes(o.Scopes)
 	req := schemes.LoginRequest{
 		Inputs: inputs, Vars: vars, Verify: opts.Verify,
-		HTTP: hc, Now: a.Now(), Status: a.ErrOut, OAuth: o,
+		HTTP: hc, Now: a.Now(), Status: a.ErrOut, OAuth: o, Terminal: a.IsTerminal(),
 	}
 	if opts.NoBrowser {
 		if opts.SecretsFrom != "-" {
@@ -207,16 +213,17 @@ func gatherInputs(a *app, scheme *schemes.Scheme, opts *loginOptions) (map[strin
 	if err != nil {
 		return nil, err
 	}
-	fields := make([]prompt.Field, len(scheme.Inputs))
-	for i, in := range scheme.Inputs {
-		fields[i] = prompt.Field{Name: in.Name, Description: in.Description, Secret: in.Secret, Optional: in.Optional}
-		if in.Name == "client_id" {
-			fields[i].Flag = "client-id"
-		}
+	inputs := scheme.InputsFor(opts.OAuth.Grant)
+	fields := make([]prompt.Field, len(inputs))
+	for i, in := range inputs {
+		fields[i] = prompt.Field{Name: in.Name, Description: in.Description, Secret: in.Secret, Optional: in.Optional, Flag: in.Flag}
 	}
 	flags := map[string]string{}
 	if opts.ClientID != "" {
 		flags["client_id"] = opts.ClientID
+	}
+	if opts.Username != "" {
+		flags["username"] = opts.Username
 	}
 	src := prompt.Sources{Flags: flags, File: fromFile, Getenv: a.Getenv}
 	if opts.SecretsFrom != "-" && a.IsTerminal() {

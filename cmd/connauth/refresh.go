@@ -161,6 +161,9 @@ func loginCommand(p *store.Profile) string {
 			parts = append(parts, "--auth-url", p.Settings["auth_url"], "--token-url", p.Settings["token_url"])
 		}
 		parts = append(parts, "--client-id", p.Settings["client_id"])
+		if g := p.Settings["grant"]; g != "" {
+			parts = append(parts, "--grant", g)
+		}
 		if len(p.Scopes) > 0 {
 			parts = append(parts, "--scopes", "'"+strings.Join(p.Scopes, " ")+"'")
 		}

@@ -28,6 +28,7 @@ type Client struct {
 	AuthURL   string
 	TokenURL  string
 	RevokeURL string
+	DeviceURL string
 	Scopes    []string
 	HTTP      *http.Client
 }
