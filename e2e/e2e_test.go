@@ -50,6 +50,7 @@ func TestScripts(t *testing.T) {
 		"mid":   authserver.StartOIDCProvider(t, 30*time.Second),
 	}
 	zitadel := authserver.StartZitadel(t)
+	mock := authserver.StartMockServer(t)
 	testscript.Run(t, testscript.Params{
 		Dir:                 "testdata",
 		RequireExplicitExec: true,
@@ -63,6 +64,7 @@ func TestScripts(t *testing.T) {
 			env.Setenv("MID_ISSUER", servers["mid"].Issuer)
 			env.Setenv("ZITADEL_ISSUER", zitadel.Issuer)
 			env.Setenv("ZITADEL_USER", zitadel.User)
+			env.Setenv("MOCK_ISSUER", mock.Issuer)
 			return nil
 		},
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){

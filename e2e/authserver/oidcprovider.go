@@ -40,9 +40,11 @@ type OIDCProvider struct {
 }
 
 // ServerDir is testdata/oidc-provider in the repository.
-func ServerDir() string {
+func ServerDir() string { return testdataDir("oidc-provider") }
+
+func testdataDir(name string) string {
 	_, file, _, _ := runtime.Caller(0)
-	return filepath.Join(filepath.Dir(file), "..", "..", "testdata", "oidc-provider")
+	return filepath.Join(filepath.Dir(file), "..", "..", "testdata", name)
 }
 
 // StartOIDCProvider runs oidc-provider on a random loopback port with the
@@ -59,23 +61,31 @@ func StartOIDCProvider(t testing.TB, accessTokenTTL time.Duration) *OIDCProvider
 
 // RunOIDCProvider starts oidc-provider; call Stop when done.
 func RunOIDCProvider(accessTokenTTL time.Duration) (*OIDCProvider, error) {
-	dir := ServerDir()
-	if _, err := os.Stat(filepath.Join(dir, "node_modules", "oidc-provider")); err != nil {
-		return nil, fmt.Errorf("oidc-provider is not installed; run: (cd %s && npm ci), or ./scripts/test which does it", dir)
+	cmd, issuer, err := runNode(ServerDir(), "oidc-provider", "ACCESS_TOKEN_TTL="+strconv.Itoa(int(accessTokenTTL.Seconds())))
+	if err != nil {
+		return nil, err
+	}
+	return &OIDCProvider{Issuer: issuer, cmd: cmd}, nil
+}
+
+// runNode starts `node server.mjs` in dir (where npm package pkg must be
+// installed) and waits for the ISSUER line it prints.
+func runNode(dir, pkg string, env ...string) (*exec.Cmd, string, error) {
+	if _, err := os.Stat(filepath.Join(dir, "node_modules", pkg)); err != nil {
+		return nil, "", fmt.Errorf("%s is not installed; run: (cd %s && npm ci), or ./scripts/test which does it", pkg, dir)
 	}
 	cmd := exec.Command("node", "server.mjs")
 	cmd.Dir = dir
-	cmd.Env = append(os.Environ(), "PORT=0", "ACCESS_TOKEN_TTL="+strconv.Itoa(int(accessTokenTTL.Seconds())))
+	cmd.Env = append(append(os.Environ(), "PORT=0"), env...)
 	cmd.Stderr = io.Discard
 	cmd.SysProcAttr = dieWithParent()
 	out, err := cmd.StdoutPipe()
 	if err != nil {
-		return nil, err
+		return nil, "", err
 	}
 	if err := cmd.Start(); err != nil {
-		return nil, fmt.Errorf("starting node: %w", err)
+		return nil, "", fmt.Errorf("starting node: %w", err)
 	}
-	op := &OIDCProvider{cmd: cmd}
 	issuer := make(chan string, 1)
 	go func() {
 		sc := bufio.NewScanner(out)
@@ -86,23 +96,25 @@ func RunOIDCProvider(accessTokenTTL time.Duration) (*OIDCProvider, error) {
 		}
 	}()
 	select {
-	case op.Issuer = <-issuer:
-		return op, nil
+	case iss := <-issuer:
+		return cmd, iss, nil
 	case <-time.After(20 * time.Second):
-		op.Stop()
-		return nil, fmt.Errorf("oidc-provider did not print its issuer within 20s")
+		stopProcess(cmd)
+		return nil, "", fmt.Errorf("%s did not print its issuer within 20s", pkg)
 	}
 }
 
 // Stop ends the server.
-func (op *OIDCProvider) Stop() {
-	op.cmd.Process.Signal(syscall.SIGTERM)
+func (op *OIDCProvider) Stop() { stopProcess(op.cmd) }
+
+func stopProcess(cmd *exec.Cmd) {
+	cmd.Process.Signal(syscall.SIGTERM)
 	done := make(chan struct{})
-	go func() { op.cmd.Wait(); close(done) }()
+	go func() { cmd.Wait(); close(done) }()
 	select {
 	case <-done:
 	case <-time.After(5 * time.Second):
-		op.cmd.Process.Kill()
+		cmd.Process.Kill()
 		<-done
 	}
 }

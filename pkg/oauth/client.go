@@ -108,7 +108,7 @@ func (c *Client) Refresh(ctx context.Context, refreshToken string) (*Token, erro
 	old := &oauth2.Token{RefreshToken: refreshToken, Expiry: time.Unix(1, 0)}
 	t, err := c.config("").TokenSource(c.ctx(ctx), old).Token()
 	if err != nil {
-		return nil, tokenError("refresh the access token", err)
+		return nil, tokenError(doRefresh, err)
 	}
 	return c.token(t)
 }

@@ -13,6 +13,10 @@ import (
 	"github.com/connauth/connauth/pkg/httpclient"
 )
 
+// doRefresh is the refresh's description in errors; its invalid_grant
+// means the grant has ended, not that an input was wrong.
+const doRefresh = "refresh the access token"
+
 // ErrGrantInvalid marks a grant the server no longer honours (invalid_grant):
 // only a new login helps.
 var ErrGrantInvalid = errors.New("the grant is no longer valid")
@@ -28,7 +32,7 @@ func tokenError(doing string, err error) error {
 	if loc := re.Response.Header.Get("Location"); loc != "" && re.Response.StatusCode/100 == 3 {
 		return fmt.Errorf("could not %s: the token endpoint answered %s, redirecting elsewhere; connauth does not follow redirects with credentials: check --token-url", doing, status)
 	}
-	if re.ErrorCode == "invalid_grant" {
+	if re.ErrorCode == "invalid_grant" && doing == doRefresh {
 		return fmt.Errorf("%w: the server answered %s", ErrGrantInvalid, describe(re))
 	}
 	if re.ErrorCode == "" {
