@@ -16,6 +16,9 @@ import (
 const (
 	ZitadelClient   = "native"
 	ZitadelPassword = "verysecure"
+	// The example's service user, for client_credentials.
+	ZitadelServiceUser       = "sid1"
+	ZitadelServiceUserSecret = "verysecret"
 )
 
 // Zitadel is the zitadel/oidc example OP running in this process.

@@ -28,11 +28,13 @@ type Options struct {
 }
 
 var (
-	formRe   = regexp.MustCompile(`(?is)<form[^>]*action="([^"]*)"[^>]*>(.*?)</form>`)
-	inputRe  = regexp.MustCompile(`(?is)<input[^>]*>`)
-	attrRe   = regexp.MustCompile(`(?is)(name|value|type)="([^"]*)"`)
-	abortRe  = regexp.MustCompile(`href="([^"]*/abort)"`)
-	maxSteps = 12
+	formRe  = regexp.MustCompile(`(?is)<form[^>]*action="([^"]*)"[^>]*>(.*?)</form>`)
+	inputRe = regexp.MustCompile(`(?is)<input[^>]*>`)
+	attrRe  = regexp.MustCompile(`(?is)(name|value|type)="([^"]*)"`)
+	abortRe = regexp.MustCompile(`href="([^"]*/abort)"`)
+	// zitadel's device confirmation: two buttons that navigate by script.
+	confirmRe = regexp.MustCompile(`location\.href='([^']*\?action=(allowed|denied))'`)
+	maxSteps  = 12
 )
 
 // Browse runs the login in authURL and returns nil once the final page,
@@ -52,6 +54,10 @@ func Browse(ctx context.Context, authURL string, o Options) error {
 	resp, body, err := get(ctx, c, authURL)
 	for step := 0; err == nil && step < maxSteps; step++ {
 		fmt.Fprintf(o.Log, "browser: %d %s%s\n", resp.StatusCode, resp.Request.URL.Host, resp.Request.URL.Path)
+		if link := confirmLink(body, o.Deny); link != "" {
+			resp, body, err = get(ctx, c, resp.Request.URL.ResolveReference(mustParse(link)).String())
+			continue
+		}
 		if strings.HasSuffix(resp.Request.URL.Path, "/callback") || !isForm(body) {
 			return final(resp, body)
 		}
@@ -64,6 +70,20 @@ func Browse(ctx context.Context, authURL string, o Options) error {
 }
 
 func isForm(body string) bool { return formRe.MatchString(body) }
+
+// confirmLink is the allow (or deny) target of a script-driven confirm page.
+func confirmLink(body string, deny bool) string {
+	want := "allowed"
+	if deny {
+		want = "denied"
+	}
+	for _, m := range confirmRe.FindAllStringSubmatch(body, -1) {
+		if m[2] == want {
+			return m[1]
+		}
+	}
+	return ""
+}
 
 func final(resp *http.Response, body string) error {
 	if resp.StatusCode/100 != 2 {
