@@ -65,6 +65,7 @@ func TestScripts(t *testing.T) {
 			env.Setenv("ZITADEL_ISSUER", zitadel.Issuer)
 			env.Setenv("ZITADEL_USER", zitadel.User)
 			env.Setenv("MOCK_ISSUER", mock.Issuer)
+			env.Setenv("KEYS", filepath.Join(authserver.ServerDir(), "keys"))
 			return nil
 		},
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){

@@ -27,6 +27,9 @@ type OAuthOptions struct {
 	// Grant is one of oauth.Grants; "" is the authorization code.
 	Grant     string
 	DeviceURL string
+	// JWT client authentication: algorithm, key id, and the assertion's
+	// audience (default: the issuer, else the token URL).
+	JWTAlg, JWTKeyID, AssertionAud string
 }
 
 func init() {
@@ -37,7 +40,10 @@ func init() {
 			{Name: "client_id", Description: "The OAuth client id registered with the provider", Flag: "client-id"},
 			{Name: "client_secret", Description: "The client secret (leave empty for a public client)", Secret: true, Optional: true},
 		},
-		GrantInputs: map[string][]Input{
+		ExtraInputs: map[string][]Input{
+			oauth.AuthPrivateKeyJWT: {
+				{Name: "client_key", Description: "The client's PEM private key for private_key_jwt (or --jwt-key-file)", Secret: true},
+			},
 			oauth.GrantPassword: {
 				{Name: "username", Description: "Your user name at the provider", Flag: "username"},
 				{Name: "password", Description: "Your password (sent once, never stored)", Secret: true},
@@ -62,11 +68,18 @@ func loginOAuth2(ctx context.Context, req LoginRequest) (*LoginResult, error) {
 		return nil, err
 	}
 	settings := oauthSettings(o.Issuer, c)
+	if c.Assertion != nil {
+		settings["jwt_alg"] = c.Assertion.Method.Alg()
+		settings["assertion_aud"] = c.Assertion.Audience
+		if c.Assertion.KeyID != "" {
+			settings["jwt_kid"] = c.Assertion.KeyID
+		}
+	}
 	if o.Grant != "" && o.Grant != oauth.GrantAuthCode {
 		settings["grant"] = o.Grant
 	}
 	return &LoginResult{
-		Secrets:  oauthSecrets(c, tok),
+		Secrets:  oauthSecrets(c, tok, req.Inputs["client_key"]),
 		Settings: settings,
 		Expiry:   tok.Expiry,
 		Scopes:   tok.Scopes,
@@ -80,7 +93,7 @@ func runGrant(ctx context.Context, req LoginRequest, c *oauth.Client, md *oauth.
 	case "", oauth.GrantAuthCode:
 		return browserGrant(ctx, req, c, md)
 	case oauth.GrantClientCredentials:
-		if c.Secret == "" {
+		if c.Secret == "" && c.Assertion == nil {
 			return nil, UsageError{fmt.Errorf("the client_credentials grant needs the client secret: set CONNAUTH_CLIENT_SECRET or use --secrets-from")}
 		}
 		return c.ClientCredentials(ctx, nil)
@@ -144,6 +157,13 @@ func oauthClient(ctx context.Context, req LoginRequest, o OAuthOptions) (*oauth.
 		}
 		c.Auth = oauth.ChooseAuth(c.Secret, methods)
 	}
+	settings := map[string]string{
+		"client_auth": c.Auth, "jwt_alg": o.JWTAlg, "jwt_kid": o.JWTKeyID,
+		"assertion_aud": firstOf(o.AssertionAud, firstOf(o.Issuer, c.TokenURL)),
+	}
+	if err := attachAssertion(c, settings, req.Inputs["client_key"]); err != nil {
+		return nil, nil, UsageError{err}
+	}
 	if err := c.Check(); err != nil {
 		return nil, nil, UsageError{err}
 	}
@@ -161,14 +181,30 @@ func checkOAuthFlags(o OAuthOptions) error {
 		}
 	}
 	switch o.ClientAuth {
-	case "", oauth.AuthBasic, oauth.AuthBody:
+	case "", oauth.AuthBasic, oauth.AuthBody, oauth.AuthPrivateKeyJWT, oauth.AuthClientSecretJWT:
 		return nil
 	}
-	return fmt.Errorf("--client-auth %q: choose basic (HTTP Basic) or body (client_id and client_secret in the form)", o.ClientAuth)
+	return fmt.Errorf("--client-auth %q: choose basic (HTTP Basic), body (client_id and client_secret in the form), private_key_jwt or client_secret_jwt", o.ClientAuth)
 }
 
-func oauthSecrets(c *oauth.Client, t *oauth.Token) map[string]string {
+// attachAssertion gives c its client assertion when its authentication
+// is a JWT, from the settings a login chose or a profile stored.
+func attachAssertion(c *oauth.Client, settings map[string]string, clientKey string) error {
+	var err error
+	switch c.Auth {
+	case oauth.AuthPrivateKeyJWT:
+		c.Assertion, err = oauth.NewKeyAssertion(clientKey, settings["jwt_alg"], settings["jwt_kid"], settings["assertion_aud"])
+	case oauth.AuthClientSecretJWT:
+		c.Assertion, err = oauth.NewSecretAssertion(c.Secret, settings["jwt_alg"], settings["assertion_aud"])
+	}
+	return err
+}
+
+func oauthSecrets(c *oauth.Client, t *oauth.Token, clientKey string) map[string]string {
 	s := map[string]string{"oauth_access_token": t.AccessToken, "oauth_client_id": c.ID}
+	if c.Auth == oauth.AuthPrivateKeyJWT {
+		s["oauth_client_key"] = clientKey // needed to sign every later request
+	}
 	if c.Secret != "" {
 		s["oauth_client_secret"] = c.Secret
 	}
@@ -197,8 +233,8 @@ func oauthSettings(issuer string, c *oauth.Client) map[string]string {
 }
 
 // storedClient rebuilds the client of a stored login.
-func storedClient(req SessionRequest) *oauth.Client {
-	return &oauth.Client{
+func storedClient(req SessionRequest) (*oauth.Client, error) {
+	c := &oauth.Client{
 		ID:        firstOf(req.Secrets["oauth_client_id"], req.Settings["client_id"]),
 		Secret:    req.Secrets["oauth_client_secret"],
 		Auth:      firstOf(req.Settings["client_auth"], oauth.AuthBasic),
@@ -209,12 +245,18 @@ func storedClient(req SessionRequest) *oauth.Client {
 		Scopes:    req.Scopes,
 		HTTP:      req.HTTP,
 	}
+	if err := attachAssertion(c, req.Settings, req.Secrets["oauth_client_key"]); err != nil {
+		return nil, fmt.Errorf("the stored client key: %w", err)
+	}
+	return c, nil
 }
 
 func refreshOAuth2(ctx context.Context, req SessionRequest) (*LoginResult, error) {
-	c := storedClient(req)
+	c, err := storedClient(req)
+	if err != nil {
+		return nil, err
+	}
 	var tok *oauth.Token
-	var err error
 	if req.Settings["grant"] == oauth.GrantClientCredentials && req.Secrets["oauth_refresh_token"] == "" {
 		tok, err = c.ClientCredentials(ctx, nil) // a new token the same way
 	} else {
@@ -233,7 +275,10 @@ func refreshOAuth2(ctx context.Context, req SessionRequest) (*LoginResult, error
 // revokeOAuth2 revokes the refresh token first (RFC 7009 §2.1: that ends
 // the grant), then the access token; it tries both and reports both.
 func revokeOAuth2(ctx context.Context, req SessionRequest) error {
-	c := storedClient(req)
+	c, err := storedClient(req)
+	if err != nil {
+		return err
+	}
 	if c.RevokeURL == "" {
 		return nil
 	}

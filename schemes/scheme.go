@@ -78,8 +78,9 @@ type Scheme struct {
 	Name        string
 	Description string
 	Inputs      []Input
-	// GrantInputs are the inputs some OAuth grants need besides Inputs.
-	GrantInputs map[string][]Input
+	// ExtraInputs are the inputs some choices need besides Inputs, keyed
+	// by the choice (an OAuth grant or client authentication method).
+	ExtraInputs map[string][]Input
 	Vars        []Var
 	// Injected lists the secrets a login stores, with their exact names.
 	Injected []string
@@ -99,9 +100,13 @@ type Scheme struct {
 	Planned string
 }
 
-// InputsFor returns the inputs a login with the given grant asks for.
-func (s *Scheme) InputsFor(grant string) []Input {
-	return append(append([]Input(nil), s.Inputs...), s.GrantInputs[grant]...)
+// InputsFor returns the inputs a login with the given choices asks for.
+func (s *Scheme) InputsFor(choices ...string) []Input {
+	out := append([]Input(nil), s.Inputs...)
+	for _, c := range choices {
+		out = append(out, s.ExtraInputs[c]...)
+	}
+	return out
 }
 
 // Available reports whether the scheme can log in today.

@@ -29,6 +29,7 @@ type loginOptions struct {
 	Accessible  bool
 	NoBrowser   bool
 	Username    string
+	JWTKeyFile  string
 	OAuth       schemes.OAuthOptions
 }
 
@@ -102,7 +103,11 @@ func addOAuthFlags(c *cobra.Command, opts *loginOptions) {
 	f.StringVar(&o.TokenURL, "token-url", "", "OAuth: token endpoint (without --issuer, or to override it)")
 	f.StringVar(&o.RevokeURL, "revoke-url", "", "OAuth: revocation endpoint (RFC 7009), used by logout")
 	f.StringSliceVar(&o.Scopes, "scopes", nil, `OAuth: scopes to request, space- or comma-separated ("openid offline_access")`)
-	f.StringVar(&o.ClientAuth, "client-auth", "", "OAuth: client authentication at the token endpoint: basic or body (default: from the server's metadata)")
+	f.StringVar(&o.ClientAuth, "client-auth", "", "OAuth: client authentication: basic, body, private_key_jwt or client_secret_jwt (default: from the server's metadata)")
+	f.StringVar(&opts.JWTKeyFile, "jwt-key-file", "", "OAuth private_key_jwt: PEM private key file (or CONNAUTH_CLIENT_KEY)")
+	f.StringVar(&o.JWTAlg, "jwt-alg", "", "OAuth JWT client auth: RS256, PS256, ES256, EdDSA, HS256, HS384 or HS512 (default: from the key)")
+	f.StringVar(&o.JWTKeyID, "jwt-kid", "", "OAuth private_key_jwt: key id for the assertion's header")
+	f.StringVar(&o.AssertionAud, "assertion-aud", "", "OAuth JWT client auth: the assertion's audience (default: the issuer, else the token URL)")
 	f.StringVar(&o.RedirectHost, "redirect-host", "127.0.0.1", "OAuth: loopback address to listen on for the redirect: 127.0.0.1 or ::1")
 	f.IntVar(&o.RedirectPort, "redirect-port", 0, "OAuth: port for the redirect listener (default: a random free port)")
 	f.StringVar(&o.RedirectURI, "redirect-uri", "", "OAuth: the exact redirect URI registered with the provider, e.g. http://localhost:8085/callback")
@@ -213,7 +218,17 @@ func gatherInputs(a *app, scheme *schemes.Scheme, opts *loginOptions) (map[strin
 	if err != nil {
 		return nil, err
 	}
-	inputs := scheme.InputsFor(opts.OAuth.Grant)
+	if opts.JWTKeyFile != "" {
+		key, err := readPrivateFile(opts.JWTKeyFile, "--jwt-key-file")
+		if err != nil {
+			return nil, err
+		}
+		if fromFile == nil {
+			fromFile = map[string]string{}
+		}
+		fromFile["client_key"] = key
+	}
+	inputs := scheme.InputsFor(opts.OAuth.Grant, opts.OAuth.ClientAuth)
 	fields := make([]prompt.Field, len(inputs))
 	for i, in := range inputs {
 		fields[i] = prompt.Field{Name: in.Name, Description: in.Description, Secret: in.Secret, Optional: in.Optional, Flag: in.Flag}
@@ -245,6 +260,19 @@ func gatherInputs(a *app, scheme *schemes.Scheme, opts *loginOptions) (map[strin
 		}
 	}
 	return values, nil
+}
+
+// readPrivateFile reads a file that holds a secret, refusing one that
+// others can read.
+func readPrivateFile(path, flag string) (string, error) {
+	if err := store.CheckPrivate(path); err != nil {
+		return "", usageError{err}
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return "", usageErrorf("%s: %v", flag, err)
+	}
+	return string(data), nil
 }
 
 func readSecretsFrom(a *app, from string) (map[string]string, error) {

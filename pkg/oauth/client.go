@@ -31,6 +31,9 @@ type Client struct {
 	DeviceURL string
 	Scopes    []string
 	HTTP      *http.Client
+	// Assertion, when set, authenticates the client with a signed JWT
+	// (private_key_jwt or client_secret_jwt) instead of its secret.
+	Assertion *Assertion
 }
 
 // ChooseAuth picks the client authentication: a public client sends its
@@ -61,20 +64,27 @@ func (c *Client) Check() error {
 	}
 	switch c.Auth {
 	case AuthBasic, AuthBody:
+	case AuthPrivateKeyJWT, AuthClientSecretJWT:
+		if c.Assertion == nil {
+			return fmt.Errorf("--client-auth %s needs its key: give --jwt-key-file (private_key_jwt) or the client secret (client_secret_jwt)", c.Auth)
+		}
 	default:
-		return fmt.Errorf("--client-auth %q: choose basic or body", c.Auth)
+		return fmt.Errorf("--client-auth %q: choose basic, body, private_key_jwt or client_secret_jwt", c.Auth)
 	}
 	return nil
 }
 
 func (c *Client) config(redirect string) *oauth2.Config {
-	style := oauth2.AuthStyleInHeader
-	if c.Auth == AuthBody {
+	style, secret := oauth2.AuthStyleInHeader, c.Secret
+	if c.Auth != AuthBasic {
 		style = oauth2.AuthStyleInParams
+	}
+	if c.Assertion != nil {
+		secret = "" // the assertion authenticates; a JWT's HMAC key is never sent
 	}
 	return &oauth2.Config{
 		ClientID:     c.ID,
-		ClientSecret: c.Secret,
+		ClientSecret: secret,
 		Endpoint:     oauth2.Endpoint{AuthURL: c.AuthURL, TokenURL: c.TokenURL, AuthStyle: style},
 		RedirectURL:  redirect,
 		Scopes:       c.Scopes,
@@ -82,7 +92,22 @@ func (c *Client) config(redirect string) *oauth2.Config {
 }
 
 func (c *Client) ctx(ctx context.Context) context.Context {
-	return context.WithValue(ctx, oauth2.HTTPClient, c.HTTP)
+	return context.WithValue(ctx, oauth2.HTTPClient, c.httpClient())
+}
+
+// httpClient is c.HTTP, signing a client assertion into each form POST
+// when the client authenticates with one.
+func (c *Client) httpClient() *http.Client {
+	if c.Assertion == nil {
+		return c.HTTP
+	}
+	hc := *c.HTTP
+	next := hc.Transport
+	if next == nil {
+		next = http.DefaultTransport
+	}
+	hc.Transport = assertionTransport{next: next, a: c.Assertion, clientID: c.ID}
+	return &hc
 }
 
 // Exchange trades an authorization code for tokens, sending the PKCE

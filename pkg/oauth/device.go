@@ -43,7 +43,7 @@ func (d *DeviceLogin) Run(ctx context.Context) (*Token, error) {
 // deviceAuthParams authenticate a confidential client in the body when it
 // uses body authentication (x/oauth2 sends only client_id there).
 func (d *DeviceLogin) deviceAuthParams() []oauth2.AuthCodeOption {
-	if d.Client.Auth == AuthBody && d.Client.Secret != "" {
+	if d.Client.Auth == AuthBody && d.Client.Secret != "" && d.Client.Assertion == nil {
 		return []oauth2.AuthCodeOption{oauth2.SetAuthURLParam("client_secret", d.Client.Secret)}
 	}
 	return nil

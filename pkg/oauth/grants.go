@@ -20,13 +20,14 @@ var Grants = []string{GrantAuthCode, GrantClientCredentials, GrantDeviceCode, Gr
 // ClientCredentials gets a token for the client itself (RFC 6749 §4.4).
 // There is no refresh token: a new token comes from the same request.
 func (c *Client) ClientCredentials(ctx context.Context, params map[string][]string) (*Token, error) {
+	cfg := c.config("")
 	cc := clientcredentials.Config{
 		ClientID:       c.ID,
-		ClientSecret:   c.Secret,
+		ClientSecret:   cfg.ClientSecret,
 		TokenURL:       c.TokenURL,
 		Scopes:         c.Scopes,
 		EndpointParams: params,
-		AuthStyle:      c.config("").Endpoint.AuthStyle,
+		AuthStyle:      cfg.Endpoint.AuthStyle,
 	}
 	t, err := cc.Token(c.ctx(ctx))
 	if err != nil {

@@ -17,9 +17,9 @@ func (c *Client) Revoke(ctx context.Context, token, hint string) error {
 		return fmt.Errorf("no revocation URL known")
 	}
 	form := url.Values{"token": {token}, "token_type_hint": {hint}}
-	if c.Auth == AuthBody {
+	if c.Auth != AuthBasic {
 		form.Set("client_id", c.ID)
-		if c.Secret != "" {
+		if c.Secret != "" && c.Assertion == nil {
 			form.Set("client_secret", c.Secret)
 		}
 	}
@@ -31,7 +31,7 @@ func (c *Client) Revoke(ctx context.Context, token, hint string) error {
 	if c.Auth == AuthBasic {
 		req.SetBasicAuth(url.QueryEscape(c.ID), url.QueryEscape(c.Secret))
 	}
-	resp, err := c.HTTP.Do(req)
+	resp, err := c.httpClient().Do(req)
 	if err != nil {
 		return fmt.Errorf("revoking the %s: %w", hintName(hint), httpclient.RedactURL(err))
 	}

@@ -4,7 +4,25 @@
 //
 //   PORT=0 ACCESS_TOKEN_TTL=3600 node server.mjs
 import * as http from 'node:http';
+import { createPublicKey } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import Provider from 'oidc-provider';
+
+// Public JWK of a test key in keys/, for a private_key_jwt client.
+const jwk = (file, kid) => ({
+  ...createPublicKey(readFileSync(new URL(`./keys/${file}`, import.meta.url))).export({ format: 'jwk' }),
+  kid,
+});
+const jwtClient = (client_id, alg, key) => ({
+  client_id,
+  token_endpoint_auth_method: 'private_key_jwt',
+  token_endpoint_auth_signing_alg: alg,
+  jwks: { keys: [key] },
+  grant_types: ['client_credentials'],
+  response_types: [],
+  redirect_uris: [],
+  scope: 'api:read',
+});
 
 const loopbackRedirects = ['http://127.0.0.1/callback', 'http://[::1]/callback'];
 const accessTokenTTL = Number(process.env.ACCESS_TOKEN_TTL || 3600);
@@ -38,6 +56,21 @@ const clients = [
     grant_types: ['authorization_code', 'refresh_token', 'client_credentials'],
     response_types: ['code'],
     scope: 'openid offline_access profile email api:read',
+  },
+  jwtClient('cli-jwt-es256', 'ES256', jwk('es256.pem', 'es-key-1')),
+  jwtClient('cli-jwt-rs256', 'RS256', jwk('rsa.pem', 'rsa-key-1')),
+  jwtClient('cli-jwt-ps256', 'PS256', jwk('rsa.pem', 'rsa-key-1')),
+  jwtClient('cli-jwt-eddsa', 'EdDSA', jwk('ed25519.pem', 'ed-key-1')),
+  {
+    client_id: 'cli-hs-jwt',
+    client_secret: 'cli-hs-jwt-secret-of-at-least-32-bytes-0123456789',
+    token_endpoint_auth_method: 'client_secret_jwt',
+    token_endpoint_auth_signing_alg: 'HS256',
+    grant_types: ['client_credentials', 'authorization_code', 'refresh_token'],
+    response_types: ['code'],
+    application_type: 'native',
+    redirect_uris: loopbackRedirects,
+    scope: 'openid offline_access api:read',
   },
   {
     client_id: 'introspector',
