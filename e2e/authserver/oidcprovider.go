@@ -17,6 +17,7 @@ import (
 	"runtime"
 	"strconv"
 	"strings"
+	"sync"
 	"syscall"
 	"testing"
 	"time"
@@ -29,8 +30,10 @@ const (
 	SecretClientSecret = "cli-secret-secret-please-change-0123456789"
 	PostClient         = "cli-post"
 	PostClientSecret   = "cli-post-secret-please-change-0123456789"
-	introspector       = "introspector"
-	introspectorSecret = "introspector-secret-0123456789-abcdefgh"
+	// The client Introspect authenticates as; it may introspect every
+	// client's tokens.
+	IntrospectorClient = "introspector"
+	IntrospectorSecret = "introspector-secret-0123456789-abcdefgh"
 )
 
 // OIDCProvider is a running oidc-provider.
@@ -77,7 +80,8 @@ func runNode(dir, pkg string, env ...string) (*exec.Cmd, string, error) {
 	cmd := exec.Command("node", "server.mjs")
 	cmd.Dir = dir
 	cmd.Env = append(append(os.Environ(), "PORT=0"), env...)
-	cmd.Stderr = io.Discard
+	stderr := &tailBuffer{max: 4 << 10} // for the error when it fails to start
+	cmd.Stderr = stderr
 	cmd.SysProcAttr = dieWithParent()
 	out, err := cmd.StdoutPipe()
 	if err != nil {
@@ -88,20 +92,50 @@ func runNode(dir, pkg string, env ...string) (*exec.Cmd, string, error) {
 	}
 	issuer := make(chan string, 1)
 	go func() {
+		defer close(issuer) // stdout closed: node exited
 		sc := bufio.NewScanner(out)
 		for sc.Scan() {
 			if v, ok := strings.CutPrefix(sc.Text(), "ISSUER="); ok {
 				issuer <- v
+				io.Copy(io.Discard, out)
+				return
 			}
 		}
 	}()
 	select {
-	case iss := <-issuer:
-		return cmd, iss, nil
+	case iss, ok := <-issuer:
+		if ok {
+			return cmd, iss, nil
+		}
+		err := cmd.Wait()
+		return nil, "", fmt.Errorf("%s (node server.mjs in %s) exited before printing its issuer: %v\n%s", pkg, dir, err, stderr)
 	case <-time.After(20 * time.Second):
 		stopProcess(cmd)
-		return nil, "", fmt.Errorf("%s did not print its issuer within 20s", pkg)
+		return nil, "", fmt.Errorf("%s did not print its issuer within 20s\n%s", pkg, stderr)
 	}
+}
+
+// tailBuffer keeps the last max bytes written to it.
+type tailBuffer struct {
+	mu  sync.Mutex
+	max int
+	b   []byte
+}
+
+func (t *tailBuffer) Write(p []byte) (int, error) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	t.b = append(t.b, p...)
+	if len(t.b) > t.max {
+		t.b = t.b[len(t.b)-t.max:]
+	}
+	return len(p), nil
+}
+
+func (t *tailBuffer) String() string {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	return strings.TrimSpace(string(t.b))
 }
 
 // Stop ends the server.
@@ -128,7 +162,7 @@ func (op *OIDCProvider) Introspect(ctx context.Context, token string) (bool, map
 		return false, nil, err
 	}
 	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
-	req.SetBasicAuth(introspector, introspectorSecret)
+	req.SetBasicAuth(IntrospectorClient, IntrospectorSecret)
 	resp, err := http.DefaultClient.Do(req)
 	if err != nil {
 		return false, nil, err
