@@ -21,7 +21,10 @@ type OAuthOptions struct {
 	RedirectPort int
 	RedirectURI  string
 	Timeout      time.Duration
-	NoPKCE       bool
+	// PKCE is "S256" (the default), "plain" or "off".
+	PKCE string
+	// ValidDomains, when set, bound the hosts of every OAuth URL.
+	ValidDomains []string
 	// Params are extra authorization request parameters.
 	Params map[string]string
 	// Grant is one of oauth.Grants; "" is the authorization code.
@@ -116,7 +119,7 @@ func browserGrant(ctx context.Context, req LoginRequest, c *oauth.Client, md *oa
 		return nil, UsageError{fmt.Errorf("no authorization URL: give --issuer (with discovery) or --auth-url")}
 	}
 	b := &oauth.BrowserLogin{
-		Client: c, NoPKCE: o.NoPKCE,
+		Client: c, PKCE: o.PKCE,
 		Listen: loopback.Config{Host: o.RedirectHost, Port: o.RedirectPort, RedirectURI: o.RedirectURI},
 		Open:   req.OpenBrowser, Paste: req.Paste, Status: req.Status, Timeout: o.Timeout,
 		Params: o.Params,
@@ -136,6 +139,9 @@ func oauthClient(ctx context.Context, req LoginRequest, o OAuthOptions) (*oauth.
 	}
 	if err := checkOAuthFlags(o); err != nil {
 		return nil, nil, UsageError{err}
+	}
+	if err := oauth.CheckDomains(o.ValidDomains, map[string]string{"issuer": o.Issuer}); err != nil {
+		return nil, nil, err // before discovery sends anything there
 	}
 	var md *oauth.Metadata
 	if o.Issuer != "" {
@@ -167,6 +173,12 @@ func oauthClient(ctx context.Context, req LoginRequest, o OAuthOptions) (*oauth.
 	if err := c.Check(); err != nil {
 		return nil, nil, UsageError{err}
 	}
+	if err := oauth.CheckDomains(o.ValidDomains, map[string]string{
+		"issuer": o.Issuer, "authorization_endpoint": c.AuthURL, "token_endpoint": c.TokenURL,
+		"revocation_endpoint": c.RevokeURL, "device_authorization_endpoint": c.DeviceURL,
+	}); err != nil {
+		return nil, nil, err
+	}
 	return c, md, nil
 }
 
@@ -179,6 +191,11 @@ func checkOAuthFlags(o OAuthOptions) error {
 		if err := httpclient.CheckURL(u); err != nil {
 			return fmt.Errorf("%s: %w", flag, err)
 		}
+	}
+	switch o.PKCE {
+	case "", "S256", "plain", "off":
+	default:
+		return fmt.Errorf("--pkce %q: choose S256, plain (for servers that know no better) or off", o.PKCE)
 	}
 	switch o.ClientAuth {
 	case "", oauth.AuthBasic, oauth.AuthBody, oauth.AuthPrivateKeyJWT, oauth.AuthClientSecretJWT:

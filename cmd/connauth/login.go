@@ -5,12 +5,14 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"path/filepath"
 	"strings"
 	"syscall"
 	"time"
 
 	"github.com/spf13/cobra"
 
+	"github.com/connauth/connauth/pkg/catalog"
 	"github.com/connauth/connauth/pkg/oauth"
 	"github.com/connauth/connauth/pkg/prompt"
 	"github.com/connauth/connauth/pkg/store"
@@ -113,7 +115,8 @@ func addOAuthFlags(c *cobra.Command, opts *loginOptions) {
 	f.StringVar(&o.RedirectURI, "redirect-uri", "", "OAuth: the exact redirect URI registered with the provider, e.g. http://localhost:8085/callback")
 	f.DurationVar(&o.Timeout, "timeout", 5*time.Minute, "OAuth: how long to wait for the browser")
 	f.BoolVar(&opts.NoBrowser, "no-browser", false, "OAuth: do not open a browser; print the URL and accept the redirect URL pasted on stdin")
-	f.BoolVar(&o.NoPKCE, "no-pkce", false, "OAuth: do not send PKCE (only for providers that reject it)")
+	f.StringVar(&o.PKCE, "pkce", "S256", "OAuth: PKCE method: S256, plain (for servers that know no better) or off")
+	f.StringSliceVar(&o.ValidDomains, "valid-domain", nil, "OAuth: only send credentials to this domain and its subdomains (repeatable)")
 	f.StringToStringVar(&o.Params, "auth-param", nil, "OAuth: extra authorization request parameter, name=value (repeatable)")
 	f.StringVar(&o.Grant, "grant", oauth.GrantAuthCode, "OAuth: grant type: "+strings.Join(oauth.Grants, ", "))
 	f.StringVar(&opts.Username, "username", "", "OAuth password grant: the user name (the password is prompted for, or CONNAUTH_PASSWORD)")
@@ -122,9 +125,9 @@ func addOAuthFlags(c *cobra.Command, opts *loginOptions) {
 }
 
 func runLogin(c *cobra.Command, a *app, opts *loginOptions) error {
-	scheme, err := schemes.Lookup(opts.Provider)
+	scheme, provider, err := loginTarget(a, opts.Provider)
 	if err != nil {
-		return usageError{err}
+		return err
 	}
 	if !scheme.Available() {
 		return fmt.Errorf("the %s scheme is listed but its login is not built yet (it arrives with %s)", scheme.Name, scheme.Planned)
@@ -132,14 +135,26 @@ func runLogin(c *cobra.Command, a *app, opts *loginOptions) error {
 	if err := checkStoreFlags(opts); err != nil {
 		return err
 	}
-	name := opts.Profile
+	name, providerName := opts.Profile, scheme.Name
+	if provider != nil {
+		providerName = provider.Name
+		if provider.Path != "" && catalog.IsPath(opts.Provider) {
+			providerName, _ = filepath.Abs(provider.Path)
+		}
+		if err := applyProvider(c, provider, opts); err != nil {
+			return err
+		}
+	}
 	if name == "" {
 		name = scheme.Name
+		if provider != nil {
+			name = provider.Name
+		}
 	}
 	if err := store.ValidateName(name); err != nil {
 		return usageError{err}
 	}
-	vars, err := scheme.VarValues(opts.Vars)
+	vars, err := scheme.VarValues(schemeVars(provider, opts.Vars))
 	if err != nil {
 		return usageError{err}
 	}
@@ -158,7 +173,7 @@ func runLogin(c *cobra.Command, a *app, opts *loginOptions) error {
 		return fmt.Errorf("login failed, nothing was stored: %w", err)
 	}
 	p := &store.Profile{
-		Name: name, Provider: opts.Provider, Scheme: scheme.Name,
+		Name: name, Provider: providerName, Scheme: scheme.Name,
 		Settings: res.Settings, Expiry: res.Expiry, Scopes: res.Scopes, Claims: res.Claims,
 	}
 	return saveLogin(c, a, opts, p, res.Secrets)

@@ -21,8 +21,9 @@ type BrowserLogin struct {
 	// RequireIss when the server advertises that parameter.
 	Issuer     string
 	RequireIss bool
-	NoPKCE     bool
-	Listen     loopback.Config
+	// PKCE is "S256" (also when empty), "plain" or "off".
+	PKCE   string
+	Listen loopback.Config
 	// Open opens the URL in a browser; nil when the user asked not to.
 	Open func(url string) error
 	// Paste, when set, is read for redirect URLs pasted by a user whose
@@ -44,7 +45,12 @@ func (b *BrowserLogin) Run(ctx context.Context) (*Token, error) {
 	}
 	defer srv.Close()
 	verifier, opts := "", b.authParams()
-	if !b.NoPKCE {
+	switch b.PKCE {
+	case "off":
+	case "plain":
+		verifier = oauth2.GenerateVerifier()
+		opts = append(opts, oauth2.SetAuthURLParam("code_challenge_method", "plain"), oauth2.SetAuthURLParam("code_challenge", verifier))
+	default:
 		verifier = oauth2.GenerateVerifier()
 		opts = append(opts, oauth2.S256ChallengeOption(verifier))
 	}

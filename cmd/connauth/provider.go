@@ -1,0 +1,122 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+
+	"github.com/spf13/cobra"
+
+	"github.com/connauth/connauth/pkg/catalog"
+	"github.com/connauth/connauth/schemes"
+)
+
+// findProvider returns the provider a login argument names: a file path,
+// or a file in <config>/providers/; nil when the argument is a scheme.
+func findProvider(a *app, arg string) (*catalog.Provider, error) {
+	if catalog.IsPath(arg) {
+		return catalog.Load(arg)
+	}
+	cfg, err := a.config()
+	if err != nil {
+		return nil, err
+	}
+	for _, ext := range []string{".yaml", ".yml", ".json"} {
+		path := filepath.Join(cfg.Dir, "providers", arg+ext)
+		if _, err := os.Stat(path); err == nil {
+			return catalog.Load(path)
+		}
+	}
+	return nil, nil
+}
+
+// applyProvider fills the login options from the provider file; a flag
+// given on the command line wins over the file.
+func applyProvider(c *cobra.Command, p *catalog.Provider, opts *loginOptions) error {
+	if p.OAuth == nil {
+		return nil
+	}
+	values, err := p.Values(providerVars(p, opts.Vars))
+	if err != nil {
+		return usageError{err}
+	}
+	o, err := p.OAuth.Expand(values)
+	if err != nil {
+		return usageError{err}
+	}
+	set := func(flag string, dst *string, v string) {
+		if !c.Flags().Changed(flag) && v != "" {
+			*dst = v
+		}
+	}
+	dst := &opts.OAuth
+	set("issuer", &dst.Issuer, o.Issuer)
+	set("auth-url", &dst.AuthURL, o.AuthURL)
+	set("token-url", &dst.TokenURL, o.TokenURL)
+	set("revoke-url", &dst.RevokeURL, o.RevokeURL)
+	set("device-url", &dst.DeviceURL, o.DeviceURL)
+	set("client-id", &opts.ClientID, o.ClientID)
+	set("grant", &dst.Grant, o.Grant)
+	set("client-auth", &dst.ClientAuth, o.ClientAuth)
+	set("pkce", &dst.PKCE, o.PKCE)
+	set("redirect-uri", &dst.RedirectURI, o.RedirectURI)
+	set("jwt-alg", &dst.JWTAlg, o.JWTAlg)
+	set("jwt-kid", &dst.JWTKeyID, o.JWTKeyID)
+	set("assertion-aud", &dst.AssertionAud, o.AssertionAud)
+	if !c.Flags().Changed("scopes") && len(o.Scopes) > 0 {
+		dst.Scopes = o.Scopes
+	}
+	if !c.Flags().Changed("redirect-port") && o.RedirectPort != 0 {
+		dst.RedirectPort = o.RedirectPort
+	}
+	if !c.Flags().Changed("auth-param") && len(o.AuthParams) > 0 {
+		dst.Params = o.AuthParams
+	}
+	if !c.Flags().Changed("valid-domain") {
+		dst.ValidDomains = o.ValidDomains
+	}
+	return nil
+}
+
+// providerVars are the --var values the provider declares; the rest are
+// the scheme's.
+func providerVars(p *catalog.Provider, given map[string]string) map[string]string {
+	out := map[string]string{}
+	for k, v := range given {
+		if _, ok := p.Vars[k]; ok {
+			out[k] = v
+		}
+	}
+	return out
+}
+
+// schemeVars are the --var values the provider does not declare.
+func schemeVars(p *catalog.Provider, given map[string]string) map[string]string {
+	if p == nil {
+		return given
+	}
+	out := map[string]string{}
+	for k, v := range given {
+		if _, ok := p.Vars[k]; !ok {
+			out[k] = v
+		}
+	}
+	return out
+}
+
+// loginTarget resolves PROVIDER into a scheme and, for a provider file,
+// the provider.
+func loginTarget(a *app, arg string) (*schemes.Scheme, *catalog.Provider, error) {
+	p, err := findProvider(a, arg)
+	if err != nil {
+		return nil, nil, usageError{err}
+	}
+	name := arg
+	if p != nil {
+		name = p.Scheme
+	}
+	scheme, err := schemes.Lookup(name)
+	if err != nil {
+		return nil, nil, usageError{err}
+	}
+	return scheme, p, nil
+}

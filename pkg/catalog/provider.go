@@ -1,0 +1,141 @@
+// Package catalog reads provider definitions: which scheme a service uses,
+// its URLs, scopes and quirks. Users write their own as YAML or JSON
+// files; `connauth login ./acme.yaml` or a file in <config>/providers/.
+package catalog
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+)
+
+// Provider is one service's definition.
+type Provider struct {
+	Name   string `yaml:"name" json:"name"`
+	Scheme string `yaml:"scheme" json:"scheme"`
+	Docs   string `yaml:"docs,omitempty" json:"docs,omitempty"`
+	// Vars are template variables: ${name} in any URL.
+	Vars  map[string]Var `yaml:"vars,omitempty" json:"vars,omitempty"`
+	OAuth *OAuth         `yaml:"oauth,omitempty" json:"oauth,omitempty"`
+	// Path is the file the provider came from.
+	Path string `yaml:"-" json:"-"`
+}
+
+// Var describes a template variable.
+type Var struct {
+	Description string   `yaml:"description" json:"description"`
+	Default     string   `yaml:"default,omitempty" json:"default,omitempty"`
+	Allowed     []string `yaml:"allowed,omitempty" json:"allowed,omitempty"`
+}
+
+// OAuth holds the OAuth 2.0 connection settings; each has a login flag of
+// the same meaning, and a flag given on the command line wins.
+type OAuth struct {
+	Issuer       string            `yaml:"issuer,omitempty" json:"issuer,omitempty"`
+	AuthURL      string            `yaml:"auth_url,omitempty" json:"auth_url,omitempty"`
+	TokenURL     string            `yaml:"token_url,omitempty" json:"token_url,omitempty"`
+	RevokeURL    string            `yaml:"revoke_url,omitempty" json:"revoke_url,omitempty"`
+	DeviceURL    string            `yaml:"device_url,omitempty" json:"device_url,omitempty"`
+	ClientID     string            `yaml:"client_id,omitempty" json:"client_id,omitempty"`
+	Grant        string            `yaml:"grant,omitempty" json:"grant,omitempty"`
+	Scopes       []string          `yaml:"scopes,omitempty" json:"scopes,omitempty"`
+	ClientAuth   string            `yaml:"client_auth,omitempty" json:"client_auth,omitempty"`
+	PKCE         string            `yaml:"pkce,omitempty" json:"pkce,omitempty"`
+	RedirectURI  string            `yaml:"redirect_uri,omitempty" json:"redirect_uri,omitempty"`
+	RedirectPort int               `yaml:"redirect_port,omitempty" json:"redirect_port,omitempty"`
+	AuthParams   map[string]string `yaml:"auth_params,omitempty" json:"auth_params,omitempty"`
+	JWTAlg       string            `yaml:"jwt_alg,omitempty" json:"jwt_alg,omitempty"`
+	JWTKeyID     string            `yaml:"jwt_kid,omitempty" json:"jwt_kid,omitempty"`
+	AssertionAud string            `yaml:"assertion_aud,omitempty" json:"assertion_aud,omitempty"`
+	// ValidDomains, when set, are the only hosts (and their subdomains)
+	// any OAuth URL of this provider may point at.
+	ValidDomains []string `yaml:"valid_domains,omitempty" json:"valid_domains,omitempty"`
+}
+
+var namePattern = regexp.MustCompile(`^[a-z0-9][a-z0-9_.-]{0,62}$`)
+
+// IsPath reports whether a login argument names a file rather than a
+// provider or scheme.
+func IsPath(arg string) bool {
+	return strings.ContainsRune(arg, filepath.Separator) || strings.ContainsRune(arg, '/') ||
+		slices.Contains([]string{".yaml", ".yml", ".json"}, filepath.Ext(arg))
+}
+
+// Load reads a provider file, YAML or JSON by its extension. A key the
+// format does not know is an error naming the key and the file.
+func Load(path string) (*Provider, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("provider file: %w", err)
+	}
+	p, err := Parse(data, filepath.Ext(path))
+	if err != nil {
+		return nil, fmt.Errorf("provider file %s: %w", path, err)
+	}
+	p.Path = path
+	return p, nil
+}
+
+// Parse decodes a provider definition; ext is ".json" for JSON, anything
+// else for YAML.
+func Parse(data []byte, ext string) (*Provider, error) {
+	var p Provider
+	if ext == ".json" {
+		dec := json.NewDecoder(bytes.NewReader(data))
+		dec.DisallowUnknownFields()
+		if err := dec.Decode(&p); err != nil {
+			return nil, jsonError(err)
+		}
+	} else {
+		dec := yaml.NewDecoder(bytes.NewReader(data))
+		dec.KnownFields(true)
+		if err := dec.Decode(&p); err != nil && !errors.Is(err, io.EOF) {
+			return nil, yamlError(err)
+		}
+	}
+	return &p, p.check()
+}
+
+func (p *Provider) check() error {
+	if !namePattern.MatchString(p.Name) {
+		return fmt.Errorf("name %q: use lower-case letters, digits, '-', '_' or '.'", p.Name)
+	}
+	if p.Scheme == "" {
+		return fmt.Errorf("no scheme: say which, e.g. scheme: oauth2")
+	}
+	if p.Scheme == "oauth2" && p.OAuth == nil {
+		return fmt.Errorf("scheme oauth2 needs an oauth: section with at least issuer, or auth_url and token_url")
+	}
+	for name, v := range p.Vars {
+		if v.Default != "" && len(v.Allowed) > 0 && !slices.Contains(v.Allowed, v.Default) {
+			return fmt.Errorf("variable %s: default %q is not among its allowed values %v", name, v.Default, v.Allowed)
+		}
+	}
+	return nil
+}
+
+func jsonError(err error) error {
+	msg := err.Error()
+	if k, ok := strings.CutPrefix(msg, "json: unknown field "); ok {
+		return fmt.Errorf("unknown key %s; see the provider file format in the README", k)
+	}
+	return err
+}
+
+var yamlUnknown = regexp.MustCompile(`line (\d+): field (\S+) not found in type`)
+
+func yamlError(err error) error {
+	if m := yamlUnknown.FindStringSubmatch(err.Error()); m != nil {
+		return fmt.Errorf("unknown key %q (line %s); see the provider file format in the README", m[2], m[1])
+	}
+	return err
+}
