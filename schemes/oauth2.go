@@ -2,6 +2,7 @@ package schemes
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"strings"
 	"time"
@@ -33,6 +34,9 @@ type OAuthOptions struct {
 	// JWT client authentication: algorithm, key id, and the assertion's
 	// audience (default: the issuer, else the token URL).
 	JWTAlg, JWTKeyID, AssertionAud string
+	// Shape and ScopeDelimiter adapt connauth to non-standard servers.
+	Shape          oauth.Shape
+	ScopeDelimiter string
 }
 
 func init() {
@@ -136,6 +140,11 @@ func oauthClient(ctx context.Context, req LoginRequest, o OAuthOptions) (*oauth.
 		ID: req.Inputs["client_id"], Secret: req.Inputs["client_secret"],
 		AuthURL: o.AuthURL, TokenURL: o.TokenURL, RevokeURL: o.RevokeURL, DeviceURL: o.DeviceURL,
 		Scopes: o.Scopes, HTTP: req.HTTP, Auth: o.ClientAuth,
+		ScopeDelimiter: o.ScopeDelimiter,
+	}
+	if !o.Shape.IsZero() {
+		shape := o.Shape
+		c.Shape = &shape
 	}
 	if err := checkOAuthFlags(o); err != nil {
 		return nil, nil, UsageError{err}
@@ -176,6 +185,7 @@ func oauthClient(ctx context.Context, req LoginRequest, o OAuthOptions) (*oauth.
 	if err := oauth.CheckDomains(o.ValidDomains, map[string]string{
 		"issuer": o.Issuer, "authorization_endpoint": c.AuthURL, "token_endpoint": c.TokenURL,
 		"revocation_endpoint": c.RevokeURL, "device_authorization_endpoint": c.DeviceURL,
+		"refresh URL": o.Shape.RefreshURL,
 	}); err != nil {
 		return nil, nil, err
 	}
@@ -184,7 +194,7 @@ func oauthClient(ctx context.Context, req LoginRequest, o OAuthOptions) (*oauth.
 
 // checkOAuthFlags refuses bad flag values before anything is sent.
 func checkOAuthFlags(o OAuthOptions) error {
-	for flag, u := range map[string]string{"--issuer": o.Issuer, "--auth-url": o.AuthURL, "--token-url": o.TokenURL, "--revoke-url": o.RevokeURL, "--device-url": o.DeviceURL} {
+	for flag, u := range map[string]string{"--issuer": o.Issuer, "--auth-url": o.AuthURL, "--token-url": o.TokenURL, "--revoke-url": o.RevokeURL, "--device-url": o.DeviceURL, "--refresh-url": o.Shape.RefreshURL} {
 		if u == "" {
 			continue
 		}
@@ -246,6 +256,13 @@ func oauthSettings(issuer string, c *oauth.Client) map[string]string {
 	if c.DeviceURL != "" {
 		s["device_url"] = c.DeviceURL
 	}
+	if c.Shape != nil {
+		b, _ := json.Marshal(c.Shape)
+		s["request_shape"] = string(b)
+	}
+	if c.ScopeDelimiter != "" {
+		s["scope_delimiter"] = c.ScopeDelimiter
+	}
 	return s
 }
 
@@ -264,6 +281,13 @@ func storedClient(req SessionRequest) (*oauth.Client, error) {
 	}
 	if err := attachAssertion(c, req.Settings, req.Secrets["oauth_client_key"]); err != nil {
 		return nil, fmt.Errorf("the stored client key: %w", err)
+	}
+	c.ScopeDelimiter = req.Settings["scope_delimiter"]
+	if raw := req.Settings["request_shape"]; raw != "" {
+		c.Shape = &oauth.Shape{}
+		if err := json.Unmarshal([]byte(raw), c.Shape); err != nil {
+			return nil, fmt.Errorf("the profile's request_shape setting is damaged (%v); log in again", err)
+		}
 	}
 	return c, nil
 }

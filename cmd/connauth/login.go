@@ -117,6 +117,7 @@ func addOAuthFlags(c *cobra.Command, opts *loginOptions) {
 	f.BoolVar(&opts.NoBrowser, "no-browser", false, "OAuth: do not open a browser; print the URL and accept the redirect URL pasted on stdin")
 	f.StringVar(&o.PKCE, "pkce", "S256", "OAuth: PKCE method: S256, plain (for servers that know no better) or off")
 	f.StringSliceVar(&o.ValidDomains, "valid-domain", nil, "OAuth: only send credentials to this domain and its subdomains (repeatable)")
+	addShapeFlags(c, o)
 	f.StringToStringVar(&o.Params, "auth-param", nil, "OAuth: extra authorization request parameter, name=value (repeatable)")
 	f.StringVar(&o.Grant, "grant", oauth.GrantAuthCode, "OAuth: grant type: "+strings.Join(oauth.Grants, ", "))
 	f.StringVar(&opts.Username, "username", "", "OAuth password grant: the user name (the password is prompted for, or CONNAUTH_PASSWORD)")
@@ -379,4 +380,22 @@ func storeDescription(p *store.Profile) string {
 		return "file " + p.SecretsFile
 	}
 	return "the OS keyring"
+}
+
+// addShapeFlags are the settings for servers that do not speak standard
+// OAuth on the wire.
+func addShapeFlags(c *cobra.Command, o *schemes.OAuthOptions) {
+	f, sh := c.Flags(), &o.Shape
+	f.StringToStringVar(&sh.TokenParams, "token-param", nil, "OAuth: extra token request form parameter, name=value (repeatable)")
+	f.StringToStringVar(&sh.RefreshParams, "refresh-param", nil, "OAuth: extra refresh request form parameter, name=value (repeatable)")
+	f.StringToStringVar(&sh.RevokeParams, "revoke-param", nil, "OAuth: extra revocation request form parameter, name=value (repeatable)")
+	f.StringToStringVar(&sh.TokenHeaders, "token-header", nil, "OAuth: extra token request header, Name=value (repeatable)")
+	f.StringToStringVar(&sh.RefreshHeaders, "refresh-header", nil, "OAuth: extra refresh request header, Name=value (repeatable)")
+	f.StringToStringVar(&sh.RevokeHeaders, "revoke-header", nil, "OAuth: extra revocation request header, Name=value (repeatable)")
+	f.StringVar(&sh.TokenBody, "token-body", "", `OAuth: token request body template, a JSON object with {{client_id}}, {{code}}, ... sent form-urlencoded`)
+	f.StringVar(&sh.AccessTokenPath, "access-token-path", "", "OAuth: dotted JSON path of the access token in the token response (e.g. data.access_token)")
+	f.StringVar(&sh.RefreshTokenPath, "refresh-token-path", "", "OAuth: dotted JSON path of the refresh token in the token response")
+	f.StringVar(&sh.ExpiresInPath, "expires-in-path", "", "OAuth: dotted JSON path of expires_in in the token response")
+	f.StringVar(&sh.RefreshURL, "refresh-url", "", "OAuth: send refresh requests here instead of the token URL")
+	f.StringVar(&o.ScopeDelimiter, "scope-delimiter", "", `OAuth: how scopes are joined (default " ")`)
 }

@@ -9,6 +9,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
+	"sort"
 	"strings"
 	"sync"
 	"testing"
@@ -45,6 +46,8 @@ func newMisbehavingAS(t *testing.T) *misbehavingAS {
 	mux.HandleFunc("GET /{mode}/authorize", as.authorize)
 	mux.HandleFunc("POST /{mode}/token", as.token)
 	mux.HandleFunc("POST /{mode}/revoke", as.revoke)
+	mux.HandleFunc("POST /odd/oauth/token", as.oddToken)
+	mux.HandleFunc("POST /odd/oauth/renew", as.oddRenew)
 	mux.HandleFunc("POST /control", as.control)
 	mux.HandleFunc("GET /control", func(w http.ResponseWriter, r *http.Request) {
 		as.mu.Lock()
@@ -72,6 +75,8 @@ func (as *misbehavingAS) metadata(w http.ResponseWriter, r *http.Request) {
 		"authorization_response_iss_parameter_supported": mode != "noiss",
 	}
 	switch mode {
+	case "odd":
+		md["token_endpoint"] = iss + "/oauth/token"
 	case "otherissuer":
 		md["issuer"] = "https://elsewhere.example"
 	case "plainhttp":
@@ -100,6 +105,11 @@ func (as *misbehavingAS) authorize(w http.ResponseWriter, r *http.Request) {
 	case "denied":
 		resp.Set("error", "access_denied")
 		resp.Set("error_description", "The user said no.\x1b[31m")
+	case "odd":
+		if q.Get("scope") != "contacts.read,deals.write" {
+			http.Error(w, "scopes must be comma-separated", http.StatusBadRequest)
+			return
+		}
 	case "wrongstate":
 		if status := strayCallback(redirect, resp); status != http.StatusBadRequest {
 			http.Error(w, fmt.Sprintf("a callback with the wrong state got %d, want 400", status), http.StatusInternalServerError)
@@ -282,4 +292,53 @@ func clientID(r *http.Request) string {
 		return id
 	}
 	return r.PostForm.Get("client_id")
+}
+
+// oddToken plays a token endpoint that speaks its own dialect: it wants a
+// version header and the form {appKey, appSecret, authCode, type}, and
+// answers {"data": {"accessToken", "renewal": {"token"}, "ttl": "3600"}}.
+func (as *misbehavingAS) oddToken(w http.ResponseWriter, r *http.Request) {
+	r.ParseForm()
+	f := r.PostForm
+	if r.Header.Get("X-Api-Version") != "2" || f.Get("type") != "code" || f.Get("appKey") != "odd-cli" ||
+		f.Get("appSecret") != "odd-secret-value" || f.Get("authCode") == "" || f.Has("grant_type") {
+		writeJSONBody(w, http.StatusBadRequest, map[string]any{"error": "invalid_request", "error_description": "not in the odd dialect: " + r.Header.Get("X-Api-Version") + " " + strings.Join(sortedFormKeys(f), ",")})
+		return
+	}
+	as.mu.Lock()
+	_, ok := as.codes[f.Get("authCode")]
+	as.mu.Unlock()
+	if !ok {
+		writeJSONBody(w, http.StatusBadRequest, map[string]string{"error": "invalid_grant"})
+		return
+	}
+	as.oddGrant(w)
+}
+
+// oddRenew is its separate refresh URL: the standard refresh form plus a
+// tenant parameter and the version header.
+func (as *misbehavingAS) oddRenew(w http.ResponseWriter, r *http.Request) {
+	r.ParseForm()
+	if r.Header.Get("X-Api-Version") != "2" || r.PostForm.Get("tenant") != "t1" || r.PostForm.Get("grant_type") != "refresh_token" {
+		writeJSONBody(w, http.StatusBadRequest, map[string]string{"error": "invalid_request", "error_description": "renewal needs tenant and the version header"})
+		return
+	}
+	as.oddGrant(w)
+}
+
+func (as *misbehavingAS) oddGrant(w http.ResponseWriter) {
+	writeJSONBody(w, http.StatusOK, map[string]any{"data": map[string]any{
+		"accessToken": "odd-at-" + randomHex(),
+		"renewal":     map[string]any{"token": "odd-rt-" + randomHex()},
+		"ttl":         "3600",
+	}})
+}
+
+func sortedFormKeys(v url.Values) []string {
+	keys := make([]string, 0, len(v))
+	for k := range v {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
 }

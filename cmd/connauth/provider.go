@@ -71,6 +71,7 @@ func applyProvider(c *cobra.Command, p *catalog.Provider, opts *loginOptions) er
 	if !c.Flags().Changed("auth-param") && len(o.AuthParams) > 0 {
 		dst.Params = o.AuthParams
 	}
+	applyShape(c, o, dst)
 	if !c.Flags().Changed("valid-domain") {
 		dst.ValidDomains = o.ValidDomains
 	}
@@ -119,4 +120,31 @@ func loginTarget(a *app, arg string) (*schemes.Scheme, *catalog.Provider, error)
 		return nil, nil, usageError{err}
 	}
 	return scheme, p, nil
+}
+
+// applyShape fills the wire settings from the file, flags winning.
+func applyShape(c *cobra.Command, o catalog.OAuth, dst *schemes.OAuthOptions) {
+	str := func(flag string, d *string, v string) {
+		if !c.Flags().Changed(flag) && v != "" {
+			*d = v
+		}
+	}
+	kv := func(flag string, d *map[string]string, v map[string]string) {
+		if !c.Flags().Changed(flag) && len(v) > 0 {
+			*d = v
+		}
+	}
+	sh := &dst.Shape
+	str("scope-delimiter", &dst.ScopeDelimiter, o.ScopeDelimiter)
+	kv("token-param", &sh.TokenParams, o.TokenParams)
+	kv("refresh-param", &sh.RefreshParams, o.RefreshParams)
+	kv("revoke-param", &sh.RevokeParams, o.RevokeParams)
+	kv("token-header", &sh.TokenHeaders, o.TokenHeaders)
+	kv("refresh-header", &sh.RefreshHeaders, o.RefreshHeaders)
+	kv("revoke-header", &sh.RevokeHeaders, o.RevokeHeaders)
+	str("token-body", &sh.TokenBody, o.TokenBody)
+	str("access-token-path", &sh.AccessTokenPath, o.AccessTokenPath)
+	str("refresh-token-path", &sh.RefreshTokenPath, o.RefreshTokenPath)
+	str("expires-in-path", &sh.ExpiresInPath, o.ExpiresInPath)
+	str("refresh-url", &sh.RefreshURL, o.RefreshURL)
 }

@@ -55,7 +55,7 @@ func (p *Provider) varHint() string {
 // path segment.
 func (o OAuth) Expand(values map[string]string) (OAuth, error) {
 	var err error
-	for _, f := range []*string{&o.Issuer, &o.AuthURL, &o.TokenURL, &o.RevokeURL, &o.DeviceURL, &o.RedirectURI} {
+	for _, f := range []*string{&o.Issuer, &o.AuthURL, &o.TokenURL, &o.RevokeURL, &o.DeviceURL, &o.RedirectURI, &o.RefreshURL} {
 		if *f, err = expand(*f, values); err != nil {
 			return o, err
 		}

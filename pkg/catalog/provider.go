@@ -59,6 +59,20 @@ type OAuth struct {
 	// ValidDomains, when set, are the only hosts (and their subdomains)
 	// any OAuth URL of this provider may point at.
 	ValidDomains []string `yaml:"valid_domains,omitempty" json:"valid_domains,omitempty"`
+
+	// For servers that do not speak standard OAuth on the wire.
+	ScopeDelimiter   string            `yaml:"scope_delimiter,omitempty" json:"scope_delimiter,omitempty"`
+	TokenParams      map[string]string `yaml:"token_params,omitempty" json:"token_params,omitempty"`
+	RefreshParams    map[string]string `yaml:"refresh_params,omitempty" json:"refresh_params,omitempty"`
+	RevokeParams     map[string]string `yaml:"revoke_params,omitempty" json:"revoke_params,omitempty"`
+	TokenHeaders     map[string]string `yaml:"token_headers,omitempty" json:"token_headers,omitempty"`
+	RefreshHeaders   map[string]string `yaml:"refresh_headers,omitempty" json:"refresh_headers,omitempty"`
+	RevokeHeaders    map[string]string `yaml:"revoke_headers,omitempty" json:"revoke_headers,omitempty"`
+	TokenBody        string            `yaml:"token_body,omitempty" json:"token_body,omitempty"`
+	AccessTokenPath  string            `yaml:"access_token_path,omitempty" json:"access_token_path,omitempty"`
+	RefreshTokenPath string            `yaml:"refresh_token_path,omitempty" json:"refresh_token_path,omitempty"`
+	ExpiresInPath    string            `yaml:"expires_in_path,omitempty" json:"expires_in_path,omitempty"`
+	RefreshURL       string            `yaml:"refresh_url,omitempty" json:"refresh_url,omitempty"`
 }
 
 var namePattern = regexp.MustCompile(`^[a-z0-9][a-z0-9_.-]{0,62}$`)

@@ -34,6 +34,10 @@ type Client struct {
 	// Assertion, when set, authenticates the client with a signed JWT
 	// (private_key_jwt or client_secret_jwt) instead of its secret.
 	Assertion *Assertion
+	// Shape adapts requests and responses for non-standard servers.
+	Shape *Shape
+	// ScopeDelimiter joins the scopes (a space when empty).
+	ScopeDelimiter string
 }
 
 // ChooseAuth picks the client authentication: a public client sends its
@@ -87,8 +91,17 @@ func (c *Client) config(redirect string) *oauth2.Config {
 		ClientSecret: secret,
 		Endpoint:     oauth2.Endpoint{AuthURL: c.AuthURL, TokenURL: c.TokenURL, AuthStyle: style},
 		RedirectURL:  redirect,
-		Scopes:       c.Scopes,
+		Scopes:       c.scopes(),
 	}
+}
+
+// scopes are the scopes as x/oauth2 should join them: one pre-joined
+// element when the server wants another delimiter than a space.
+func (c *Client) scopes() []string {
+	if c.ScopeDelimiter == "" || c.ScopeDelimiter == " " || len(c.Scopes) == 0 {
+		return c.Scopes
+	}
+	return []string{strings.Join(c.Scopes, c.ScopeDelimiter)}
 }
 
 func (c *Client) ctx(ctx context.Context) context.Context {
@@ -98,15 +111,21 @@ func (c *Client) ctx(ctx context.Context) context.Context {
 // httpClient is c.HTTP, signing a client assertion into each form POST
 // when the client authenticates with one.
 func (c *Client) httpClient() *http.Client {
-	if c.Assertion == nil {
+	if c.Assertion == nil && c.Shape.IsZero() {
 		return c.HTTP
 	}
 	hc := *c.HTTP
-	next := hc.Transport
-	if next == nil {
-		next = http.DefaultTransport
+	rt := hc.Transport
+	if rt == nil {
+		rt = http.DefaultTransport
 	}
-	hc.Transport = assertionTransport{next: next, a: c.Assertion, clientID: c.ID}
+	if c.Assertion != nil {
+		rt = assertionTransport{next: rt, a: c.Assertion, clientID: c.ID}
+	}
+	if !c.Shape.IsZero() { // outermost: a body template replaces the form first
+		rt = shapeTransport{next: rt, shape: c.Shape, tokenURL: c.TokenURL, revokeURL: c.RevokeURL}
+	}
+	hc.Transport = rt
 	return &hc
 }
 

@@ -25,7 +25,7 @@ func (c *Client) ClientCredentials(ctx context.Context, params map[string][]stri
 		ClientID:       c.ID,
 		ClientSecret:   cfg.ClientSecret,
 		TokenURL:       c.TokenURL,
-		Scopes:         c.Scopes,
+		Scopes:         c.scopes(),
 		EndpointParams: params,
 		AuthStyle:      cfg.Endpoint.AuthStyle,
 	}
