@@ -1,6 +1,7 @@
 package main
 
 import (
+	"encoding/json"
 	"fmt"
 	"io"
 	"os"
@@ -13,6 +14,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/connauth/connauth/pkg/catalog"
+	"github.com/connauth/connauth/pkg/httpclient"
 	"github.com/connauth/connauth/pkg/oauth"
 	"github.com/connauth/connauth/pkg/prompt"
 	"github.com/connauth/connauth/pkg/store"
@@ -30,6 +32,7 @@ type loginOptions struct {
 	Verify      bool
 	Accessible  bool
 	NoBrowser   bool
+	API         oauth.API
 	Username    string
 	JWTKeyFile  string
 	OAuth       schemes.OAuthOptions
@@ -94,7 +97,21 @@ config directory; --store and --secrets-file choose.`,
 	f.BoolVar(&opts.Verify, "verify", false, "check the credentials against the provider's API before storing them")
 	f.BoolVar(&opts.Accessible, "accessible", false, "plain prompts for screen readers (also ACCESSIBLE=1)")
 	addOAuthFlags(c, opts)
+	addAPIFlags(c, &opts.API)
 	return c
+}
+
+// addAPIFlags say how the provider's API takes the token, for verify.
+func addAPIFlags(c *cobra.Command, api *oauth.API) {
+	f := c.Flags()
+	f.StringVar(&api.VerifyURL, "verify-url", "", "API: a URL 'connauth verify' calls with the token (a who-am-I endpoint)")
+	f.StringVar(&api.Header, "api-header", "", "API: the header that carries the token (default Authorization)")
+	f.StringVar(&api.Scheme, "api-scheme", "", `API: the scheme before the token in that header (default "Bearer" for Authorization)`)
+	f.StringVar(&api.Query, "api-query", "", "API: send the token as this query parameter instead of a header")
+	f.IntVar(&api.ErrorStatus, "auth-error-status", 0, "API: the status of an auth error (default 401)")
+	f.StringVar(&api.ErrorPath, "auth-error-path", "", "API: dotted JSON path that must hold one of --auth-error-value for an auth error")
+	f.StringSliceVar(&api.ErrorValues, "auth-error-value", nil, "API: a value at --auth-error-path that means an auth error (repeatable)")
+	f.StringVar(&api.IdentityPath, "identity-path", "", "API: dotted JSON path of the user's name in the verify response")
 }
 
 func addOAuthFlags(c *cobra.Command, opts *loginOptions) {
@@ -176,6 +193,9 @@ func runLogin(c *cobra.Command, a *app, opts *loginOptions) error {
 	p := &store.Profile{
 		Name: name, Provider: providerName, Scheme: scheme.Name,
 		Settings: res.Settings, Expiry: res.Expiry, Scopes: res.Scopes, Claims: res.Claims,
+	}
+	if err := keepAPI(p, opts.API); err != nil {
+		return err
 	}
 	return saveLogin(c, a, opts, p, res.Secrets)
 }
@@ -398,4 +418,25 @@ func addShapeFlags(c *cobra.Command, o *schemes.OAuthOptions) {
 	f.StringVar(&sh.ExpiresInPath, "expires-in-path", "", "OAuth: dotted JSON path of expires_in in the token response")
 	f.StringVar(&sh.RefreshURL, "refresh-url", "", "OAuth: send refresh requests here instead of the token URL")
 	f.StringVar(&o.ScopeDelimiter, "scope-delimiter", "", `OAuth: how scopes are joined (default " ")`)
+}
+
+// keepAPI stores the API settings with the profile, when there are any.
+func keepAPI(p *store.Profile, api oauth.API) error {
+	if b, _ := json.Marshal(api); string(b) == "{}" {
+		return nil
+	}
+	if api.VerifyURL != "" {
+		if err := httpclient.CheckURL(api.VerifyURL); err != nil {
+			return usageErrorf("--verify-url: %v", err)
+		}
+	}
+	b, err := json.Marshal(api)
+	if err != nil {
+		return err
+	}
+	if p.Settings == nil {
+		p.Settings = map[string]string{}
+	}
+	p.Settings["api"] = string(b)
+	return nil
 }

@@ -37,10 +37,11 @@ type misbehavingAS struct {
 	codes   map[string]string // code -> mode
 	issued  int
 	revoked []string
+	live    map[string]bool // access tokens the API accepts
 }
 
 func newMisbehavingAS(t *testing.T) *misbehavingAS {
-	as := &misbehavingAS{refresh: map[string]string{}, codes: map[string]string{}}
+	as := &misbehavingAS{refresh: map[string]string{}, codes: map[string]string{}, live: map[string]bool{}}
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /.well-known/oauth-authorization-server/{mode}", as.metadata)
 	mux.HandleFunc("GET /{mode}/authorize", as.authorize)
@@ -49,6 +50,8 @@ func newMisbehavingAS(t *testing.T) *misbehavingAS {
 	mux.HandleFunc("POST /odd/oauth/token", as.oddToken)
 	mux.HandleFunc("POST /odd/oauth/renew", as.oddRenew)
 	mux.HandleFunc("POST /control", as.control)
+	mux.HandleFunc("GET /api/me", as.apiMe)
+	mux.HandleFunc("GET /api/q", as.apiQuery)
 	mux.HandleFunc("GET /control", func(w http.ResponseWriter, r *http.Request) {
 		as.mu.Lock()
 		defer as.mu.Unlock()
@@ -246,9 +249,11 @@ func (as *misbehavingAS) grant(w http.ResponseWriter) {
 	as.mu.Lock()
 	as.issued++
 	n := as.issued
+	at := fmt.Sprintf("at-%d-%s", n, randomHex())
+	as.live[at] = true
 	as.mu.Unlock()
 	writeJSONBody(w, http.StatusOK, map[string]any{
-		"access_token":  fmt.Sprintf("at-%d-%s", n, randomHex()),
+		"access_token":  at,
 		"refresh_token": fmt.Sprintf("rt-%d-%s", n, randomHex()),
 		"token_type":    "Bearer",
 		"expires_in":    3600,
@@ -270,7 +275,12 @@ func (as *misbehavingAS) control(w http.ResponseWriter, r *http.Request) {
 	as.mu.Lock()
 	defer as.mu.Unlock()
 	q := r.URL.Query()
-	as.refresh[q.Get("client")] = q.Get("refresh")
+	if q.Has("refresh") {
+		as.refresh[q.Get("client")] = q.Get("refresh")
+	}
+	if q.Get("invalidate") != "" {
+		delete(as.live, q.Get("invalidate"))
+	}
 }
 
 func writeJSONBody(w http.ResponseWriter, status int, v any) {
@@ -341,4 +351,30 @@ func sortedFormKeys(v url.Values) []string {
 	}
 	sort.Strings(keys)
 	return keys
+}
+
+// apiMe is a "who am I" API taking Authorization: Bearer, 401 otherwise.
+func (as *misbehavingAS) apiMe(w http.ResponseWriter, r *http.Request) {
+	token, _ := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer ")
+	if !as.isLive(token) {
+		writeJSONBody(w, http.StatusUnauthorized, map[string]any{"error": "invalid_token"})
+		return
+	}
+	writeJSONBody(w, http.StatusOK, map[string]any{"user": map[string]any{"email": "alice@example.test"}})
+}
+
+// apiQuery takes the token as ?access_token= and says it is bad with a 400
+// whose error.code is INVALID_TOKEN (other 400s are not auth errors).
+func (as *misbehavingAS) apiQuery(w http.ResponseWriter, r *http.Request) {
+	if !as.isLive(r.URL.Query().Get("access_token")) {
+		writeJSONBody(w, http.StatusBadRequest, map[string]any{"error": map[string]any{"code": "INVALID_TOKEN"}})
+		return
+	}
+	writeJSONBody(w, http.StatusOK, map[string]any{"id": 42})
+}
+
+func (as *misbehavingAS) isLive(token string) bool {
+	as.mu.Lock()
+	defer as.mu.Unlock()
+	return as.live[token]
 }

@@ -7,6 +7,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/connauth/connauth/pkg/catalog"
+	"github.com/connauth/connauth/pkg/oauth"
 	"github.com/connauth/connauth/schemes"
 )
 
@@ -32,12 +33,15 @@ func findProvider(a *app, arg string) (*catalog.Provider, error) {
 // applyProvider fills the login options from the provider file; a flag
 // given on the command line wins over the file.
 func applyProvider(c *cobra.Command, p *catalog.Provider, opts *loginOptions) error {
-	if p.OAuth == nil {
-		return nil
-	}
 	values, err := p.Values(providerVars(p, opts.Vars))
 	if err != nil {
 		return usageError{err}
+	}
+	if err := applyAPI(c, p, values, &opts.API); err != nil {
+		return usageError{err}
+	}
+	if p.OAuth == nil {
+		return nil
 	}
 	o, err := p.OAuth.Expand(values)
 	if err != nil {
@@ -147,4 +151,42 @@ func applyShape(c *cobra.Command, o catalog.OAuth, dst *schemes.OAuthOptions) {
 	str("refresh-token-path", &sh.RefreshTokenPath, o.RefreshTokenPath)
 	str("expires-in-path", &sh.ExpiresInPath, o.ExpiresInPath)
 	str("refresh-url", &sh.RefreshURL, o.RefreshURL)
+}
+
+// applyAPI takes the file's api section, flags winning.
+func applyAPI(c *cobra.Command, p *catalog.Provider, values map[string]string, dst *oauth.API) error {
+	if p.API == nil {
+		return nil
+	}
+	f := c.Flags().Changed
+	api := *p.API
+	if !f("verify-url") {
+		u, err := catalog.ExpandURL(api.VerifyURL, values)
+		if err != nil {
+			return err
+		}
+		dst.VerifyURL = u
+	}
+	if !f("api-header") {
+		dst.Header = api.Header
+	}
+	if !f("api-scheme") {
+		dst.Scheme = api.Scheme
+	}
+	if !f("api-query") {
+		dst.Query = api.Query
+	}
+	if !f("auth-error-status") {
+		dst.ErrorStatus = api.ErrorStatus
+	}
+	if !f("auth-error-path") {
+		dst.ErrorPath = api.ErrorPath
+	}
+	if !f("auth-error-value") {
+		dst.ErrorValues = api.ErrorValues
+	}
+	if !f("identity-path") {
+		dst.IdentityPath = api.IdentityPath
+	}
+	return nil
 }

@@ -48,6 +48,7 @@ lines for a shell, or the environment of a command.`,
 		newShowCmd(a),
 		newLogoutCmd(a),
 		newRefreshCmd(a),
+		newVerifyCmd(a),
 		newSchemesCmd(a),
 		newVersionCmd(),
 	)

@@ -126,13 +126,20 @@ func fetchBrowser() {
 	fmt.Fprintln(os.Stderr, "fetchbrowser: final page", resp.Status)
 }
 
-// cmd is `fakeas CLIENT refresh=MODE`: how misbehavingAS answers that
-// client's refresh requests from now on.
+// cmd is `fakeas CLIENT refresh=MODE` (how misbehavingAS answers that
+// client's refresh requests from now on) or `fakeas - invalidate=TOKEN`
+// (its API stops taking that access token, as if it had expired early);
+// a value @FILE is read from FILE.
 func (as *misbehavingAS) cmd(ts *testscript.TestScript, neg bool, args []string) {
 	if neg || len(args) != 2 {
-		ts.Fatalf("usage: fakeas CLIENT refresh=MODE")
+		ts.Fatalf("usage: fakeas CLIENT refresh=MODE | fakeas - invalidate=TOKEN")
 	}
-	resp, err := http.Post(as.srv.URL+"/control?client="+url.QueryEscape(args[0])+"&"+args[1], "text/plain", nil)
+	key, value, _ := strings.Cut(args[1], "=")
+	if file, ok := strings.CutPrefix(value, "@"); ok {
+		value = strings.TrimSpace(ts.ReadFile(file))
+	}
+	q := url.Values{"client": {args[0]}, key: {value}}
+	resp, err := http.Post(as.srv.URL+"/control?"+q.Encode(), "text/plain", nil)
 	ts.Check(err)
 	resp.Body.Close()
 }

@@ -78,3 +78,6 @@ func expand(s string, values map[string]string) (string, error) {
 	}
 	return out, nil
 }
+
+// ExpandURL replaces ${var} in one URL, as Expand does.
+func ExpandURL(s string, values map[string]string) (string, error) { return expand(s, values) }

@@ -16,6 +16,8 @@ import (
 	"strings"
 
 	"gopkg.in/yaml.v3"
+
+	"github.com/connauth/connauth/pkg/oauth"
 )
 
 // Provider is one service's definition.
@@ -26,6 +28,8 @@ type Provider struct {
 	// Vars are template variables: ${name} in any URL.
 	Vars  map[string]Var `yaml:"vars,omitempty" json:"vars,omitempty"`
 	OAuth *OAuth         `yaml:"oauth,omitempty" json:"oauth,omitempty"`
+	// API says how the provider's API takes the token (connauth verify).
+	API *oauth.API `yaml:"api,omitempty" json:"api,omitempty"`
 	// Path is the file the provider came from.
 	Path string `yaml:"-" json:"-"`
 }

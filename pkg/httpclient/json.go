@@ -89,3 +89,16 @@ func Printable(s string, max int) string {
 	}
 	return sb.String()
 }
+
+// RedactQuery shows a URL without its query, which may hold a token.
+func RedactQuery(raw string) string {
+	u, err := url.Parse(raw)
+	if err != nil {
+		return "(invalid URL)"
+	}
+	if u.RawQuery != "" {
+		u.RawQuery = "[query hidden]"
+	}
+	u.User = nil
+	return u.String()
+}
