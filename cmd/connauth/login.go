@@ -32,6 +32,8 @@ type loginOptions struct {
 	Verify      bool
 	Accessible  bool
 	NoBrowser   bool
+	Client      string
+	preset      map[string]string // secret inputs from a --client registration
 	API         oauth.API
 	Username    string
 	JWTKeyFile  string
@@ -90,6 +92,7 @@ config directory; --store and --secrets-file choose.`,
 	f := c.Flags()
 	f.StringVar(&opts.Profile, "profile", "", "name to store the login under (default: the provider's name)")
 	f.StringVar(&opts.ClientID, "client-id", "", "OAuth client id (not secret)")
+	f.StringVar(&opts.Client, "client", "", "use a client registration from 'connauth clients add' (its id and secret or key)")
 	f.StringToStringVar(&opts.Vars, "var", nil, "set a provider variable, name=value (repeatable)")
 	f.StringVar(&opts.SecretsFrom, "secrets-from", "", "read secret inputs from FILE, or - for stdin (JSON object or name=value lines)")
 	f.StringVar(&opts.Store, "store", "", "where to keep the secrets: keyring or file (default: keyring if it answers, else file)")
@@ -172,9 +175,15 @@ func runLogin(c *cobra.Command, a *app, opts *loginOptions) error {
 	if err := store.ValidateName(name); err != nil {
 		return usageError{err}
 	}
+	if store.IsClientKey(name) {
+		return usageErrorf("profile names starting with _client. are kept for client registrations; choose another --profile")
+	}
 	vars, err := scheme.VarValues(schemeVars(provider, opts.Vars))
 	if err != nil {
 		return usageError{err}
+	}
+	if err := useClient(a, opts); err != nil {
+		return err
 	}
 	inputs, err := gatherInputs(a, scheme, opts)
 	if err != nil {
@@ -196,6 +205,9 @@ func runLogin(c *cobra.Command, a *app, opts *loginOptions) error {
 	}
 	if err := keepAPI(p, opts.API); err != nil {
 		return err
+	}
+	if opts.Client != "" {
+		p.Settings["client"] = opts.Client
 	}
 	return saveLogin(c, a, opts, p, res.Secrets)
 }
@@ -253,6 +265,14 @@ func gatherInputs(a *app, scheme *schemes.Scheme, opts *loginOptions) (map[strin
 	fromFile, err := readSecretsFrom(a, opts.SecretsFrom)
 	if err != nil {
 		return nil, err
+	}
+	for k, v := range opts.preset {
+		if fromFile == nil {
+			fromFile = map[string]string{}
+		}
+		if _, given := fromFile[k]; !given {
+			fromFile[k] = v
+		}
 	}
 	if opts.JWTKeyFile != "" {
 		key, err := readPrivateFile(opts.JWTKeyFile, "--jwt-key-file")
@@ -438,5 +458,33 @@ func keepAPI(p *store.Profile, api oauth.API) error {
 		p.Settings = map[string]string{}
 	}
 	p.Settings["api"] = string(b)
+	return nil
+}
+
+// useClient takes the client id and secret inputs from a registration.
+func useClient(a *app, opts *loginOptions) error {
+	if opts.Client == "" {
+		return nil
+	}
+	cfg, err := a.config()
+	if err != nil {
+		return err
+	}
+	cl, err := cfg.LoadClient(opts.Client)
+	if err != nil {
+		return usageError{err}
+	}
+	if opts.ClientID == "" {
+		opts.ClientID = cl.ClientID
+	}
+	secrets, err := cfg.StoreFor(cl.AsProfile(), a.Keyring, a.keyringTimeout()).Get(cl.SecretsKey())
+	if err != nil {
+		return fmt.Errorf("reading client %q's secrets from %s: %w", cl.Name, storeDescription(cl.AsProfile()), err)
+	}
+	a.secrets.add(secretValues(secrets)...)
+	opts.preset = secrets
+	if _, ok := secrets["client_key"]; ok && opts.OAuth.ClientAuth == "" {
+		opts.OAuth.ClientAuth = oauth.AuthPrivateKeyJWT
+	}
 	return nil
 }

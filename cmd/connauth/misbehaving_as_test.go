@@ -37,11 +37,12 @@ type misbehavingAS struct {
 	codes   map[string]string // code -> mode
 	issued  int
 	revoked []string
-	live    map[string]bool // access tokens the API accepts
+	live    map[string]bool   // access tokens the API accepts
+	secrets map[string]string // client_id -> the only secret accepted, when set
 }
 
 func newMisbehavingAS(t *testing.T) *misbehavingAS {
-	as := &misbehavingAS{refresh: map[string]string{}, codes: map[string]string{}, live: map[string]bool{}}
+	as := &misbehavingAS{refresh: map[string]string{}, codes: map[string]string{}, live: map[string]bool{}, secrets: map[string]string{}}
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /.well-known/oauth-authorization-server/{mode}", as.metadata)
 	mux.HandleFunc("GET /{mode}/authorize", as.authorize)
@@ -153,6 +154,10 @@ func (as *misbehavingAS) token(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	r.ParseForm()
+	if !as.secretOK(r) {
+		writeJSONBody(w, http.StatusUnauthorized, map[string]string{"error": "invalid_client", "error_description": "wrong client secret"})
+		return
+	}
 	switch r.PostForm.Get("grant_type") {
 	case "authorization_code":
 		as.exchange(w, r)
@@ -278,6 +283,9 @@ func (as *misbehavingAS) control(w http.ResponseWriter, r *http.Request) {
 	if q.Has("refresh") {
 		as.refresh[q.Get("client")] = q.Get("refresh")
 	}
+	if q.Has("secret") {
+		as.secrets[q.Get("client")] = q.Get("secret")
+	}
 	if q.Get("invalidate") != "" {
 		delete(as.live, q.Get("invalidate"))
 	}
@@ -377,4 +385,16 @@ func (as *misbehavingAS) isLive(token string) bool {
 	as.mu.Lock()
 	defer as.mu.Unlock()
 	return as.live[token]
+}
+
+// secretOK checks the client secret of a client whose secret was set.
+func (as *misbehavingAS) secretOK(r *http.Request) bool {
+	id, secret, basic := r.BasicAuth()
+	if !basic {
+		id, secret = r.PostForm.Get("client_id"), r.PostForm.Get("client_secret")
+	}
+	as.mu.Lock()
+	defer as.mu.Unlock()
+	want, ok := as.secrets[id]
+	return !ok || secret == want
 }

@@ -49,6 +49,7 @@ lines for a shell, or the environment of a command.`,
 		newLogoutCmd(a),
 		newRefreshCmd(a),
 		newVerifyCmd(a),
+		newClientsCmd(a),
 		newSchemesCmd(a),
 		newVersionCmd(),
 	)
