@@ -38,6 +38,7 @@ type misbehavingAS struct {
 	issued  int
 	revoked []string
 	live    map[string]bool   // access tokens the API accepts
+	polls   []time.Time       // device token polls
 	secrets map[string]string // client_id -> the only secret accepted, when set
 }
 
@@ -51,6 +52,7 @@ func newMisbehavingAS(t *testing.T) *misbehavingAS {
 	mux.HandleFunc("POST /odd/oauth/token", as.oddToken)
 	mux.HandleFunc("POST /odd/oauth/renew", as.oddRenew)
 	mux.HandleFunc("POST /control", as.control)
+	mux.HandleFunc("POST /slowdev/device", as.deviceAuth)
 	mux.HandleFunc("GET /api/me", as.apiMe)
 	mux.HandleFunc("GET /api/q", as.apiQuery)
 	mux.HandleFunc("GET /control", func(w http.ResponseWriter, r *http.Request) {
@@ -81,6 +83,8 @@ func (as *misbehavingAS) metadata(w http.ResponseWriter, r *http.Request) {
 	switch mode {
 	case "odd":
 		md["token_endpoint"] = iss + "/oauth/token"
+	case "slowdev":
+		md["device_authorization_endpoint"] = iss + "/device"
 	case "otherissuer":
 		md["issuer"] = "https://elsewhere.example"
 	case "plainhttp":
@@ -154,6 +158,10 @@ func (as *misbehavingAS) token(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	r.ParseForm()
+	if r.PostForm.Get("grant_type") == "urn:ietf:params:oauth:grant-type:device_code" {
+		as.devicePoll(w, r)
+		return
+	}
 	if !as.secretOK(r) {
 		writeJSONBody(w, http.StatusUnauthorized, map[string]string{"error": "invalid_client", "error_description": "wrong client secret"})
 		return
@@ -397,4 +405,38 @@ func (as *misbehavingAS) secretOK(r *http.Request) bool {
 	defer as.mu.Unlock()
 	want, ok := as.secrets[id]
 	return !ok || secret == want
+}
+
+// deviceAuth starts a device login with a 1-second interval.
+func (as *misbehavingAS) deviceAuth(w http.ResponseWriter, r *http.Request) {
+	writeJSONBody(w, http.StatusOK, map[string]any{
+		"device_code": "dev-" + randomHex(), "user_code": "WDJB-MJHT",
+		"verification_uri": as.srv.URL + "/slowdev/activate", "expires_in": 60, "interval": 1,
+	})
+}
+
+// devicePoll answers authorization_pending, then slow_down, then tokens;
+// a poll that comes before the interval (1s, then 1+5s after slow_down,
+// as RFC 8628 §3.5 requires) is refused, so a client that ignores
+// slow_down fails the login.
+func (as *misbehavingAS) devicePoll(w http.ResponseWriter, r *http.Request) {
+	as.mu.Lock()
+	now := time.Now()
+	as.polls = append(as.polls, now)
+	n := len(as.polls)
+	var gap time.Duration
+	if n > 1 {
+		gap = now.Sub(as.polls[n-2])
+	}
+	as.mu.Unlock()
+	switch {
+	case n == 3 && gap < 6*time.Second:
+		writeJSONBody(w, http.StatusBadRequest, map[string]string{"error": "invalid_request", "error_description": fmt.Sprintf("polled %v after slow_down; the interval is 6s now", gap.Round(time.Millisecond))})
+	case n == 1:
+		writeJSONBody(w, http.StatusBadRequest, map[string]string{"error": "authorization_pending"})
+	case n == 2:
+		writeJSONBody(w, http.StatusBadRequest, map[string]string{"error": "slow_down"})
+	default:
+		as.grant(w)
+	}
 }
