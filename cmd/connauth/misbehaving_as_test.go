@@ -39,11 +39,12 @@ type misbehavingAS struct {
 	revoked []string
 	live    map[string]bool   // access tokens the API accepts
 	polls   []time.Time       // device token polls
+	wire    map[string]string // client_id -> its last token and refresh requests, canonical
 	secrets map[string]string // client_id -> the only secret accepted, when set
 }
 
 func newMisbehavingAS(t *testing.T) *misbehavingAS {
-	as := &misbehavingAS{refresh: map[string]string{}, codes: map[string]string{}, live: map[string]bool{}, secrets: map[string]string{}}
+	as := &misbehavingAS{refresh: map[string]string{}, codes: map[string]string{}, live: map[string]bool{}, secrets: map[string]string{}, wire: map[string]string{}}
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /.well-known/oauth-authorization-server/{mode}", as.metadata)
 	mux.HandleFunc("GET /{mode}/authorize", as.authorize)
@@ -55,6 +56,11 @@ func newMisbehavingAS(t *testing.T) *misbehavingAS {
 	mux.HandleFunc("POST /slowdev/device", as.deviceAuth)
 	mux.HandleFunc("GET /api/me", as.apiMe)
 	mux.HandleFunc("GET /api/q", as.apiQuery)
+	mux.HandleFunc("GET /control/wire", func(w http.ResponseWriter, r *http.Request) {
+		as.mu.Lock()
+		defer as.mu.Unlock()
+		fmt.Fprint(w, as.wire[r.URL.Query().Get("client")])
+	})
 	mux.HandleFunc("GET /control", func(w http.ResponseWriter, r *http.Request) {
 		as.mu.Lock()
 		defer as.mu.Unlock()
@@ -325,6 +331,7 @@ func clientID(r *http.Request) string {
 // answers {"data": {"accessToken", "renewal": {"token"}, "ttl": "3600"}}.
 func (as *misbehavingAS) oddToken(w http.ResponseWriter, r *http.Request) {
 	r.ParseForm()
+	as.record(r, r.PostForm.Get("appKey"))
 	f := r.PostForm
 	if r.Header.Get("X-Api-Version") != "2" || f.Get("type") != "code" || f.Get("appKey") != "odd-cli" ||
 		f.Get("appSecret") != "odd-secret-value" || f.Get("authCode") == "" || f.Has("grant_type") {
@@ -345,6 +352,7 @@ func (as *misbehavingAS) oddToken(w http.ResponseWriter, r *http.Request) {
 // tenant parameter and the version header.
 func (as *misbehavingAS) oddRenew(w http.ResponseWriter, r *http.Request) {
 	r.ParseForm()
+	as.record(r, r.PostForm.Get("client_id"))
 	if r.Header.Get("X-Api-Version") != "2" || r.PostForm.Get("tenant") != "t1" || r.PostForm.Get("grant_type") != "refresh_token" {
 		writeJSONBody(w, http.StatusBadRequest, map[string]string{"error": "invalid_request", "error_description": "renewal needs tenant and the version header"})
 		return
@@ -439,4 +447,30 @@ func (as *misbehavingAS) devicePoll(w http.ResponseWriter, r *http.Request) {
 	default:
 		as.grant(w)
 	}
+}
+
+// volatile form fields differ between two equal logins; the record shows
+// that they were there, not their values.
+var volatile = map[string]bool{"authCode": true, "code": true, "code_verifier": true, "refresh_token": true, "redirect_uri": true}
+
+// record keeps a canonical picture of a token request: method, path, the
+// headers a dialect uses, and the sorted form.
+func (as *misbehavingAS) record(r *http.Request, client string) {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s %s\n", r.Method, r.URL.Path)
+	for _, h := range []string{"Content-Type", "X-Api-Version"} {
+		fmt.Fprintf(&b, "  %s: %s\n", h, r.Header.Get(h))
+	}
+	_, _, basic := r.BasicAuth()
+	fmt.Fprintf(&b, "  basic auth: %v\n", basic)
+	for _, k := range sortedFormKeys(r.PostForm) {
+		v := r.PostForm.Get(k)
+		if volatile[k] {
+			v = "<set>"
+		}
+		fmt.Fprintf(&b, "  %s=%s\n", k, v)
+	}
+	as.mu.Lock()
+	as.wire[client] += b.String()
+	as.mu.Unlock()
 }

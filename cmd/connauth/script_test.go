@@ -51,6 +51,7 @@ func TestScripts(t *testing.T) {
 			"exitcode": cmdExitcode,
 			"hungbus":  cmdHungBus,
 			"fakeas":   as.cmd,
+			"wire":     as.cmdWire,
 		},
 		Condition: func(cond string) (bool, error) {
 			switch cond {
@@ -142,4 +143,21 @@ func (as *misbehavingAS) cmd(ts *testscript.TestScript, neg bool, args []string)
 	resp, err := http.Post(as.srv.URL+"/control?"+q.Encode(), "text/plain", nil)
 	ts.Check(err)
 	resp.Body.Close()
+}
+
+// cmdWire is `wire CLIENT FILE`: writes the canonical token and refresh
+// requests misbehavingAS saw from CLIENT since the last call, and forgets
+// them.
+func (as *misbehavingAS) cmdWire(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 2 {
+		ts.Fatalf("usage: wire CLIENT FILE")
+	}
+	as.mu.Lock()
+	got := as.wire[args[0]]
+	delete(as.wire, args[0])
+	as.mu.Unlock()
+	if got == "" {
+		ts.Fatalf("no requests from client %s", args[0])
+	}
+	ts.Check(os.WriteFile(ts.MkAbs(args[1]), []byte(got), 0o600))
 }
