@@ -34,6 +34,9 @@ type OAuthOptions struct {
 	// JWT client authentication: algorithm, key id, and the assertion's
 	// audience (default: the issuer, else the token URL).
 	JWTAlg, JWTKeyID, AssertionAud string
+	// JWTHeader and JWTPayload are templates that replace the standard
+	// assertion (integrator.io's "use JWT").
+	JWTHeader, JWTPayload string
 	// Shape and ScopeDelimiter adapt connauth to non-standard servers.
 	Shape          oauth.Shape
 	ScopeDelimiter string
@@ -80,6 +83,12 @@ func loginOAuth2(ctx context.Context, req LoginRequest) (*LoginResult, error) {
 		settings["assertion_aud"] = c.Assertion.Audience
 		if c.Assertion.KeyID != "" {
 			settings["jwt_kid"] = c.Assertion.KeyID
+		}
+		if c.Assertion.HeaderTemplate != "" {
+			settings["jwt_header"] = c.Assertion.HeaderTemplate
+		}
+		if c.Assertion.PayloadTemplate != "" {
+			settings["jwt_payload"] = c.Assertion.PayloadTemplate
 		}
 	}
 	if o.Grant != "" && o.Grant != oauth.GrantAuthCode {
@@ -175,6 +184,7 @@ func oauthClient(ctx context.Context, req LoginRequest, o OAuthOptions) (*oauth.
 	settings := map[string]string{
 		"client_auth": c.Auth, "jwt_alg": o.JWTAlg, "jwt_kid": o.JWTKeyID,
 		"assertion_aud": firstOf(o.AssertionAud, firstOf(o.Issuer, c.TokenURL)),
+		"jwt_header":    o.JWTHeader, "jwt_payload": o.JWTPayload,
 	}
 	if err := attachAssertion(c, settings, req.Inputs["client_key"]); err != nil {
 		return nil, nil, UsageError{err}
@@ -223,6 +233,9 @@ func attachAssertion(c *oauth.Client, settings map[string]string, clientKey stri
 		c.Assertion, err = oauth.NewKeyAssertion(clientKey, settings["jwt_alg"], settings["jwt_kid"], settings["assertion_aud"])
 	case oauth.AuthClientSecretJWT:
 		c.Assertion, err = oauth.NewSecretAssertion(c.Secret, settings["jwt_alg"], settings["assertion_aud"])
+	}
+	if c.Assertion != nil {
+		c.Assertion.HeaderTemplate, c.Assertion.PayloadTemplate = settings["jwt_header"], settings["jwt_payload"]
 	}
 	return err
 }

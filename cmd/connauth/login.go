@@ -130,6 +130,8 @@ func addOAuthFlags(c *cobra.Command, opts *loginOptions) {
 	f.StringVar(&o.JWTAlg, "jwt-alg", "", "OAuth JWT client auth: RS256, PS256, ES256, EdDSA, HS256, HS384 or HS512 (default: from the key)")
 	f.StringVar(&o.JWTKeyID, "jwt-kid", "", "OAuth private_key_jwt: key id for the assertion's header")
 	f.StringVar(&o.AssertionAud, "assertion-aud", "", "OAuth JWT client auth: the assertion's audience (default: the issuer, else the token URL)")
+	f.StringVar(&o.JWTHeader, "jwt-header", "", `OAuth JWT client auth: header template, JSON ({"kid":"k1"}); alg comes from --jwt-alg`)
+	f.StringVar(&o.JWTPayload, "jwt-payload", "", `OAuth JWT client auth: payload template, JSON with {{client_id}}, {{audience}}, {{iat}}, {{exp}}, {{jti}}`)
 	f.StringVar(&o.RedirectHost, "redirect-host", "127.0.0.1", "OAuth: loopback address to listen on for the redirect: 127.0.0.1 or ::1")
 	f.IntVar(&o.RedirectPort, "redirect-port", 0, "OAuth: port for the redirect listener (default: a random free port)")
 	f.StringVar(&o.RedirectURI, "redirect-uri", "", "OAuth: the exact redirect URI registered with the provider, e.g. http://localhost:8085/callback")

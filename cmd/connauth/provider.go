@@ -66,6 +66,8 @@ func applyProvider(c *cobra.Command, p *catalog.Provider, opts *loginOptions) er
 	set("jwt-alg", &dst.JWTAlg, o.JWTAlg)
 	set("jwt-kid", &dst.JWTKeyID, o.JWTKeyID)
 	set("assertion-aud", &dst.AssertionAud, o.AssertionAud)
+	set("jwt-header", &dst.JWTHeader, o.JWTHeader)
+	set("jwt-payload", &dst.JWTPayload, o.JWTPayload)
 	if !c.Flags().Changed("scopes") && len(o.Scopes) > 0 {
 		dst.Scopes = o.Scopes
 	}

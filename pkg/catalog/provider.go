@@ -60,6 +60,8 @@ type OAuth struct {
 	JWTAlg       string            `yaml:"jwt_alg,omitempty" json:"jwt_alg,omitempty"`
 	JWTKeyID     string            `yaml:"jwt_kid,omitempty" json:"jwt_kid,omitempty"`
 	AssertionAud string            `yaml:"assertion_aud,omitempty" json:"assertion_aud,omitempty"`
+	JWTHeader    string            `yaml:"jwt_header,omitempty" json:"jwt_header,omitempty"`
+	JWTPayload   string            `yaml:"jwt_payload,omitempty" json:"jwt_payload,omitempty"`
 	// ValidDomains, when set, are the only hosts (and their subdomains)
 	// any OAuth URL of this provider may point at.
 	ValidDomains []string `yaml:"valid_domains,omitempty" json:"valid_domains,omitempty"`

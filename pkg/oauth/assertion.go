@@ -8,8 +8,10 @@ import (
 	"crypto/rsa"
 	"crypto/x509"
 	"encoding/base64"
+	"encoding/json"
 	"encoding/pem"
 	"fmt"
+	"regexp"
 	"strings"
 	"time"
 
@@ -33,6 +35,12 @@ type Assertion struct {
 	Key      any // crypto.Signer for private_key_jwt, []byte for client_secret_jwt
 	KeyID    string
 	Audience string
+	// HeaderTemplate and PayloadTemplate, when set, replace the standard
+	// header fields and claims (integrator.io's "use JWT"): JSON objects
+	// whose string values may hold {{client_id}}, {{audience}},
+	// {{iat}}, {{exp}} and {{jti}}; a value that is only {{iat}} or
+	// {{exp}} becomes a number.
+	HeaderTemplate, PayloadTemplate string
 }
 
 // NewKeyAssertion prepares private_key_jwt with a PEM private key. alg ""
@@ -69,6 +77,9 @@ func NewSecretAssertion(secret, alg, aud string) (*Assertion, error) {
 
 // Sign returns a new assertion for clientID.
 func (a *Assertion) Sign(clientID string, now time.Time) (string, error) {
+	if a.HeaderTemplate != "" || a.PayloadTemplate != "" {
+		return a.signTemplate(clientID, now)
+	}
 	jti := make([]byte, 16)
 	rand.Read(jti)
 	claims := jwt.RegisteredClaims{
@@ -143,4 +154,60 @@ func keyKind(key any) string {
 		return "Ed25519"
 	}
 	return "unknown"
+}
+
+// signTemplate signs the user's header and payload templates.
+func (a *Assertion) signTemplate(clientID string, now time.Time) (string, error) {
+	jti := make([]byte, 16)
+	rand.Read(jti)
+	vars := map[string]any{
+		"client_id": clientID, "audience": a.Audience, "jti": base64.RawURLEncoding.EncodeToString(jti),
+		"iat": now.Unix(), "exp": now.Add(60 * time.Second).Unix(),
+	}
+	payload := map[string]any{}
+	if err := fillTemplate(a.PayloadTemplate, vars, payload); err != nil {
+		return "", fmt.Errorf("--jwt-payload: %w", err)
+	}
+	header := map[string]any{}
+	if err := fillTemplate(a.HeaderTemplate, vars, header); err != nil {
+		return "", fmt.Errorf("--jwt-header: %w", err)
+	}
+	t := jwt.NewWithClaims(a.Method, jwt.MapClaims(payload))
+	for k, v := range header {
+		if k != "alg" { // the signing method decides alg
+			t.Header[k] = v
+		}
+	}
+	return t.SignedString(a.Key)
+}
+
+var tmplVar = regexp.MustCompile(`\{\{\s*([a-z_]+)\s*\}\}`)
+
+// fillTemplate decodes a JSON object template into out, replacing
+// {{name}} in its string values.
+func fillTemplate(tmpl string, vars map[string]any, out map[string]any) error {
+	if tmpl == "" {
+		return nil
+	}
+	var raw map[string]any
+	if err := json.Unmarshal([]byte(tmpl), &raw); err != nil {
+		return fmt.Errorf("not a JSON object: %v", err)
+	}
+	for k, v := range raw {
+		s, ok := v.(string)
+		if !ok {
+			out[k] = v
+			continue
+		}
+		if m := tmplVar.FindStringSubmatch(s); m != nil && m[0] == s {
+			if val, known := vars[m[1]]; known {
+				out[k] = val // a whole-value placeholder keeps its type
+				continue
+			}
+		}
+		out[k] = tmplVar.ReplaceAllStringFunc(s, func(ref string) string {
+			return fmt.Sprint(vars[tmplVar.FindStringSubmatch(ref)[1]])
+		})
+	}
+	return nil
 }

@@ -58,3 +58,28 @@ func TestAssertionRefusals(t *testing.T) {
 		t.Error("client_secret_jwt with RS256 was accepted")
 	}
 }
+
+func TestTemplateAssertion(t *testing.T) {
+	a, err := NewSecretAssertion("a-secret-of-at-least-thirty-two-bytes!!", "HS256", "https://as.example")
+	if err != nil {
+		t.Fatal(err)
+	}
+	a.HeaderTemplate = `{"typ":"JWT","alg":"none","x":"1"}`
+	a.PayloadTemplate = `{"iss":"{{client_id}}","aud":"{{audience}}","exp":"{{exp}}","note":"for {{client_id}}","n":3}`
+	s, err := a.Sign("cli", time.Unix(1000, 0))
+	if err != nil {
+		t.Fatal(err)
+	}
+	claims := jwt.MapClaims{}
+	tok, err := jwt.ParseWithClaims(s, claims, func(*jwt.Token) (any, error) { return []byte("a-secret-of-at-least-thirty-two-bytes!!"), nil },
+		jwt.WithValidMethods([]string{"HS256"}), jwt.WithoutClaimsValidation())
+	if err != nil {
+		t.Fatalf("the template assertion does not verify: %v", err)
+	}
+	if tok.Header["alg"] != "HS256" || tok.Header["x"] != "1" {
+		t.Errorf("header %v: want alg from the method and the template's fields", tok.Header)
+	}
+	if claims["iss"] != "cli" || claims["aud"] != "https://as.example" || claims["exp"] != float64(1060) || claims["note"] != "for cli" || claims["n"] != float64(3) {
+		t.Errorf("claims %v", claims)
+	}
+}
