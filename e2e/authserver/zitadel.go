@@ -16,6 +16,9 @@ import (
 const (
 	ZitadelClient   = "native"
 	ZitadelPassword = "verysecure"
+	// A confidential client for the device grant.
+	ZitadelDeviceClient = "device"
+	ZitadelDeviceSecret = "device-secret-0123456789"
 	// The example's service user, for client_credentials.
 	ZitadelServiceUser       = "sid1"
 	ZitadelServiceUserSecret = "verysecret"
@@ -37,7 +40,10 @@ func StartZitadel(t testing.TB) *Zitadel {
 	t.Helper()
 	registerOnce.Do(func() {
 		// A package-level map in the example's storage: register once.
-		storage.RegisterClients(storage.NativeClient(ZitadelClient, "http://127.0.0.1/callback"))
+		storage.RegisterClients(
+			storage.NativeClient(ZitadelClient, "http://127.0.0.1/callback"),
+			storage.DeviceClient(ZitadelDeviceClient, ZitadelDeviceSecret),
+		)
 	})
 	srv := httptest.NewUnstartedServer(nil)
 	issuer := "http://" + srv.Listener.Addr().String() + "/"
