@@ -68,6 +68,33 @@ config directory; --store and --secrets-file choose.`,
 		Example: `  # OAuth 2.0 in the browser; the endpoints come from the issuer's metadata
   connauth login oauth2 --profile acme --issuer https://login.acme.example --client-id my-cli --scopes "openid offline_access"
 
+  # a provider file (see the README for its format); its flags can be overridden
+  connauth login ./acme.yaml --var tenant=us
+
+  # a CI job's own token; a client secret from the environment
+  CONNAUTH_CLIENT_SECRET=... connauth login oauth2 --profile ci --grant client_credentials --issuer https://login.acme.example --client-id ci-bot
+
+  # a machine without a browser: approve on another device
+  connauth login oauth2 --profile box --grant device_code --issuer https://login.acme.example --client-id my-cli
+
+  # a legacy server: the password is prompted for, or CONNAUTH_PASSWORD
+  connauth login oauth2 --profile old --grant password --issuer https://legacy.example --client-id app --username alice
+
+  # private_key_jwt with an EC key; client_secret_jwt signs with the secret instead
+  connauth login oauth2 --profile svc --grant client_credentials --issuer https://login.acme.example --client-id svc --client-auth private_key_jwt --jwt-key-file key.pem --jwt-kid k1
+
+  # a server with its own dialect: comma scopes, a header, its own form, data.access_token
+  connauth login oauth2 --profile odd --auth-url https://odd.example/authorize --token-url https://odd.example/oauth/token --client-id app --client-auth body --scopes a,b --scope-delimiter , --token-header X-Api-Version=2 --token-body '{"appKey":"{{client_id}}","appSecret":"{{client_secret}}","authCode":"{{code}}"}' --access-token-path data.access_token --refresh-url https://odd.example/oauth/renew
+
+  # how the API takes the token, for 'connauth verify'
+  connauth login oauth2 --profile acme --issuer https://login.acme.example --client-id my-cli --verify-url https://api.acme.example/v1/me --identity-path email
+
+  # a client registration shared by several profiles ('connauth clients add')
+  connauth login oauth2 --profile acme-eu --issuer https://login.acme.example/eu --client acme-prod
+
+  # only ever send credentials to acme.example hosts
+  connauth login oauth2 --issuer https://login.acme.example --client-id my-cli --valid-domain acme.example
+
   # prompt for the key on a terminal
   connauth login api_key --profile demo
 
