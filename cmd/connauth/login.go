@@ -48,7 +48,8 @@ func newLoginCmd(a *app) *cobra.Command {
 		Long: `Log in with a provider's auth scheme and store the secrets it injects.
 
 PROVIDER is a scheme name (oauth2, api_key, tripletex, ...; see
-'connauth schemes').
+'connauth schemes'), the path of a provider file (YAML or JSON), or the name
+of one in <config>/providers/.
 
 oauth2 runs the authorization code flow with PKCE in your browser: connauth
 listens on 127.0.0.1 for the redirect, opens the browser (the command in
