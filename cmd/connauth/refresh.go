@@ -22,22 +22,33 @@ import (
 const lockWait = 2 * time.Minute
 
 func newRefreshCmd(a *app) *cobra.Command {
-	return &cobra.Command{
+	var push bool
+	popts := &pushOptions{}
+	c := &cobra.Command{
 		Use:   "refresh PROFILE",
 		Short: "Refresh the profile's access token now",
 		Long: `Use the stored refresh token for a new access token now, whatever the
-current one's expiry. 'connauth token' refreshes by itself when needed.`,
+current one's expiry. 'connauth token' refreshes by itself when needed.
+With --push it then pushes the secrets to the Sesam system the profile was
+last pushed to (see 'connauth push'), so a scheduled job keeps that
+system's tokens fresh.`,
 		Args:              exactArgs(1, "one PROFILE"),
 		ValidArgsFunction: completeProfiles(a),
 		RunE: func(c *cobra.Command, args []string) error {
-			p, _, err := freshSecrets(c.Context(), a, args[0], 0, true)
+			p, secrets, err := freshSecrets(c.Context(), a, args[0], 0, true)
 			if err != nil {
 				return err
 			}
 			fmt.Fprintf(a.ErrOut, "Refreshed: profile %q, access token valid until %s.\n", p.Name, expiryText(p.Expiry, a.Now()))
-			return nil
+			if !push {
+				return nil
+			}
+			return pushProfile(c.Context(), a, popts, p, secrets)
 		},
 	}
+	c.Flags().BoolVar(&push, "push", false, "then push the secrets to the profile's Sesam system (connauth push)")
+	addPushFlags(c, popts)
+	return c
 }
 
 // freshSecrets loads a profile's secrets, refreshing them first when the

@@ -50,6 +50,7 @@ lines for a shell, or the environment of a command.`,
 		newRefreshCmd(a),
 		newVerifyCmd(a),
 		newClientsCmd(a),
+		newPushCmd(a),
 		newSchemesCmd(a),
 		newVersionCmd(),
 	)

@@ -29,6 +29,7 @@ func TestMain(m *testing.M) {
 func TestScripts(t *testing.T) {
 	tripletex := newTripletexFake(t)
 	as := newMisbehavingAS(t)
+	node := newFakeSesamNode(t)
 	testscript.Run(t, testscript.Params{
 		Dir:                 filepath.Join("..", "..", "testdata", "script"),
 		RequireExplicitExec: true,
@@ -36,6 +37,7 @@ func TestScripts(t *testing.T) {
 			env.Setenv("CONNAUTH_CONFIG_DIR", filepath.Join(env.WorkDir, "config"))
 			env.Setenv("TRIPLETEX_URL", tripletex.URL)
 			env.Setenv("AS", as.srv.URL)
+			env.Setenv("NODE", node.srv.URL)
 			env.Setenv("AS_PORT", as.srv.URL[strings.LastIndex(as.srv.URL, ":")+1:])
 			env.Setenv("BROWSER", "fetchbrowser")
 			// Hermetic by default: no script reaches the developer's own
@@ -48,10 +50,11 @@ func TestScripts(t *testing.T) {
 			return nil
 		},
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
-			"exitcode": cmdExitcode,
-			"hungbus":  cmdHungBus,
-			"fakeas":   as.cmd,
-			"wire":     as.cmdWire,
+			"exitcode":  cmdExitcode,
+			"hungbus":   cmdHungBus,
+			"fakeas":    as.cmd,
+			"wire":      as.cmdWire,
+			"sesamnode": node.cmd,
 		},
 		Condition: func(cond string) (bool, error) {
 			switch cond {
