@@ -17,7 +17,7 @@ import (
 
 type pushOptions struct {
 	Profile, Node, System, JWTFrom, Manifest string
-	Env, DryRun                               bool
+	Env, DryRun                              bool
 }
 
 func newPushCmd(a *app) *cobra.Command {
