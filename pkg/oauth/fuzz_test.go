@@ -2,6 +2,10 @@ package oauth
 
 import (
 	"encoding/json"
+	"fmt"
+	"io"
+	"net/http"
+	"strings"
 	"testing"
 )
 
@@ -38,6 +42,49 @@ func FuzzMetadata(f *testing.F) {
 		}
 		if m.TokenEndpoint == "" {
 			t.Fatal("metadata without a token endpoint passed")
+		}
+	})
+}
+
+// FuzzTokenResponsePaths: any token response body and any dotted paths
+// either become a standard token response or a clear error; never a
+// panic, and the access token found is the value at the path.
+func FuzzTokenResponsePaths(f *testing.F) {
+	f.Add(`{"data":{"access_token":"a","ttl":"60"}}`, "data.access_token", "data.ttl")
+	f.Add(`{"list":[{"t":"x"}]}`, "list.0.t", "list.9")
+	f.Add(`[1,2]`, "0", "")
+	f.Fuzz(func(t *testing.T, body, atPath, expPath string) {
+		if atPath == "" {
+			return
+		}
+		tr := shapeTransport{shape: &Shape{AccessTokenPath: atPath, ExpiresInPath: expPath}}
+		resp := &http.Response{StatusCode: 200, Header: http.Header{}, Body: io.NopCloser(strings.NewReader(body))}
+		out, err := tr.shapeResponse(resp)
+		if err != nil {
+			return
+		}
+		var doc, std any
+		if json.Unmarshal([]byte(body), &doc) != nil {
+			return // passed through for x/oauth2 to report
+		}
+		b, _ := io.ReadAll(out.Body)
+		if json.Unmarshal(b, &std) != nil {
+			t.Fatalf("rewritten response is not JSON: %q", b)
+		}
+		want, _ := lookup(doc, atPath)
+		if got := std.(map[string]any)["access_token"]; fmt.Sprint(got) != fmt.Sprint(want) {
+			t.Fatalf("access_token %v, want %v from %s", got, want, atPath)
+		}
+	})
+}
+
+// FuzzPrivateKey: any text is a key or a clear error.
+func FuzzPrivateKey(f *testing.F) {
+	f.Add("-----BEGIN PRIVATE KEY-----\\nMC4CAQAwBQYDK2VwBCIEIA==\\n-----END PRIVATE KEY-----")
+	f.Add("not a key")
+	f.Fuzz(func(t *testing.T, s string) {
+		if k, err := ParsePrivateKey(s); err == nil && k == nil {
+			t.Fatal("no key and no error")
 		}
 	})
 }
