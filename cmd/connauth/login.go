@@ -108,8 +108,11 @@ config directory; --store and --secrets-file choose.`,
   # keep the secrets in a file that 'sesam put-secrets' reads
   connauth login api_key --profile shop --secrets-file ./shop-secrets.json`,
 		Args: exactArgs(1, "one PROVIDER (a scheme name such as api_key or tripletex)"),
-		ValidArgsFunction: func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
-			return schemes.Names(), cobra.ShellCompDirectiveNoFileComp
+		ValidArgsFunction: func(_ *cobra.Command, args []string, _ string) ([]string, cobra.ShellCompDirective) {
+			if len(args) > 0 {
+				return nil, cobra.ShellCompDirectiveNoFileComp
+			}
+			return append(schemes.Names(), userProviders(a)...), cobra.ShellCompDirectiveNoFileComp
 		},
 		RunE: func(c *cobra.Command, args []string) error {
 			opts.Provider = args[0]

@@ -3,6 +3,7 @@ package main
 import (
 	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -191,4 +192,23 @@ func applyAPI(c *cobra.Command, p *catalog.Provider, values map[string]string, d
 		dst.IdentityPath = api.IdentityPath
 	}
 	return nil
+}
+
+// userProviders are the names of the provider files in <config>/providers/.
+func userProviders(a *app) []string {
+	cfg, err := a.config()
+	if err != nil {
+		return nil
+	}
+	entries, _ := os.ReadDir(filepath.Join(cfg.Dir, "providers"))
+	var names []string
+	for _, e := range entries {
+		n := e.Name()
+		for _, ext := range []string{".yaml", ".yml", ".json"} {
+			if base, ok := strings.CutSuffix(n, ext); ok {
+				names = append(names, base)
+			}
+		}
+	}
+	return names
 }

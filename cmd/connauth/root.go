@@ -51,6 +51,7 @@ lines for a shell, or the environment of a command.`,
 		newVerifyCmd(a),
 		newClientsCmd(a),
 		newPushCmd(a),
+		newDocsCmd(a),
 		newSchemesCmd(a),
 		newVersionCmd(),
 	)
