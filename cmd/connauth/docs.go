@@ -11,8 +11,8 @@ import (
 func newDocsCmd(a *app) *cobra.Command {
 	var manDir string
 	c := &cobra.Command{
-		Use:   "docs --man DIR",
-		Short: "Write man pages for every command",
+		Use:     "docs --man DIR",
+		Short:   "Write man pages for every command",
 		Example: `  connauth docs --man ./man && man ./man/connauth-login.1`,
 		Args:    cobra.NoArgs,
 		RunE: func(c *cobra.Command, _ []string) error {
