@@ -120,7 +120,7 @@ func runGrant(ctx context.Context, req LoginRequest, c *oauth.Client, md *oauth.
 		if c.DeviceURL == "" {
 			return nil, UsageError{fmt.Errorf("no device authorization URL: the server's metadata has none; give --device-url")}
 		}
-		d := &oauth.DeviceLogin{Client: c, Open: req.OpenBrowser, Status: req.Status, Countdown: req.Terminal}
+		d := &oauth.DeviceLogin{Client: c, Open: req.OpenBrowser, Status: req.Status, Progress: oauth.Progress{Live: req.Terminal, Plain: req.Plain}}
 		return d.Run(ctx)
 	}
 	return nil, UsageError{fmt.Errorf("--grant %q: choose one of %s", req.OAuth.Grant, strings.Join(oauth.Grants, ", "))}
@@ -135,7 +135,8 @@ func browserGrant(ctx context.Context, req LoginRequest, c *oauth.Client, md *oa
 		Client: c, PKCE: o.PKCE,
 		Listen: loopback.Config{Host: o.RedirectHost, Port: o.RedirectPort, RedirectURI: o.RedirectURI},
 		Open:   req.OpenBrowser, Paste: req.Paste, Status: req.Status, Timeout: o.Timeout,
-		Params: o.Params,
+		Progress: oauth.Progress{Live: req.Terminal && req.Paste == nil, Plain: req.Plain},
+		Params:   o.Params,
 	}
 	if md != nil {
 		b.Issuer, b.RequireIss = md.Issuer, md.IssParameterSupported

@@ -49,8 +49,9 @@ type LoginRequest struct {
 	OpenBrowser func(url string) error
 	// Paste, when set, is read for a pasted redirect URL.
 	Paste io.Reader
-	// Terminal says a person watches stderr (live countdowns).
-	Terminal bool
+	// Terminal says a person watches stderr (live countdowns); Plain asks
+	// for no escape sequences (NO_COLOR).
+	Terminal, Plain bool
 }
 
 // SessionRequest carries a stored login to a scheme's Refresh or Revoke.

@@ -166,3 +166,22 @@ func TestAccessibleLoginUsesPlainPrompts(t *testing.T) {
 		t.Fatalf("stored key = %q", got)
 	}
 }
+
+// TestGuidedLoginPicksAProvider: a bare `connauth login` on a terminal
+// lists the providers to choose from, then asks for the chosen one's
+// inputs.
+func TestGuidedLoginPicksAProvider(t *testing.T) {
+	env := testEnv(t)
+	cmd, tty, sc := startInTerminal(t, env, "login", "--profile", "picked")
+	sc.waitFor(t, "Log in to")
+	sc.waitFor(t, "tripletex")
+	tty.WriteString("\x1b[B") // down: from oauth2 to api_key
+	time.Sleep(200 * time.Millisecond)
+	tty.WriteString("\r")
+	sc.waitFor(t, "The API key the provider issued")
+	typeSecret(t, tty, sc, "picked-key-42")
+	waitExit(t, cmd, sc)
+	if got := tokenOf(t, env, "picked"); got != "picked-key-42" {
+		t.Fatalf("stored key = %q, want the one typed after picking api_key", got)
+	}
+}

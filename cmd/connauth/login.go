@@ -107,7 +107,7 @@ config directory; --store and --secrets-file choose.`,
 
   # keep the secrets in a file that 'sesam put-secrets' reads
   connauth login api_key --profile shop --secrets-file ./shop-secrets.json`,
-		Args: exactArgs(1, "one PROVIDER (a scheme name such as api_key or tripletex)"),
+		Args: maxArgs(1, "one PROVIDER (a scheme name such as oauth2 or api_key, or a provider file); without it connauth asks on a terminal"),
 		ValidArgsFunction: func(_ *cobra.Command, args []string, _ string) ([]string, cobra.ShellCompDirective) {
 			if len(args) > 0 {
 				return nil, cobra.ShellCompDirectiveNoFileComp
@@ -115,8 +115,15 @@ config directory; --store and --secrets-file choose.`,
 			return append(schemes.Names(), userProviders(a)...), cobra.ShellCompDirectiveNoFileComp
 		},
 		RunE: func(c *cobra.Command, args []string) error {
-			opts.Provider = args[0]
 			opts.Accessible = opts.Accessible || a.Getenv("ACCESSIBLE") != ""
+			if len(args) == 0 {
+				picked, err := pickProvider(a, opts)
+				if err != nil {
+					return err
+				}
+				args = []string{picked}
+			}
+			opts.Provider = args[0]
 			return runLogin(c, a, opts)
 		},
 	}
@@ -218,6 +225,11 @@ func runLogin(c *cobra.Command, a *app, opts *loginOptions) error {
 	if err := useClient(a, opts); err != nil {
 		return err
 	}
+	if scheme.Name == "oauth2" && provider == nil {
+		if err := guideOAuth(a, opts); err != nil {
+			return err
+		}
+	}
 	inputs, err := gatherInputs(a, scheme, opts)
 	if err != nil {
 		return err
@@ -255,6 +267,7 @@ func loginRequest(a *app, opts *loginOptions, inputs, vars map[string]string) (s
 	req := schemes.LoginRequest{
 		Inputs: inputs, Vars: vars, Verify: opts.Verify,
 		HTTP: hc, Now: a.Now(), Status: a.ErrOut, OAuth: o, Terminal: a.IsTerminal(),
+		Plain: a.Getenv("NO_COLOR") != "",
 	}
 	if opts.NoBrowser {
 		if opts.SecretsFrom != "-" {

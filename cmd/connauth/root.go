@@ -84,3 +84,13 @@ func exactArgs(n int, what string) cobra.PositionalArgs {
 		return nil
 	}
 }
+
+// maxArgs is cobra.MaximumNArgs with a usage error naming what is expected.
+func maxArgs(n int, what string) cobra.PositionalArgs {
+	return func(c *cobra.Command, args []string) error {
+		if len(args) > n {
+			return usageErrorf("%s expects %s\nUsage: %s", c.CommandPath(), what, c.UseLine())
+		}
+		return nil
+	}
+}

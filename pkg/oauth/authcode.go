@@ -28,9 +28,10 @@ type BrowserLogin struct {
 	Open func(url string) error
 	// Paste, when set, is read for redirect URLs pasted by a user whose
 	// browser runs elsewhere; the listener keeps waiting meanwhile.
-	Paste   io.Reader
-	Status  io.Writer
-	Timeout time.Duration
+	Paste    io.Reader
+	Status   io.Writer
+	Progress Progress
+	Timeout  time.Duration
 	// Params are extra authorization request parameters.
 	Params map[string]string
 }
@@ -65,7 +66,11 @@ func (b *BrowserLogin) Run(ctx context.Context) (*Token, error) {
 	}
 	wctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
+	stop := b.Progress.show(b.Status, "Waiting for the browser...", func(elapsed time.Duration) string {
+		return fmt.Sprintf("Waiting for the browser... %v (gives up after %v)", elapsed, timeout)
+	})
 	code, err := srv.Wait(wctx)
+	stop()
 	if err != nil {
 		return nil, err
 	}
@@ -84,6 +89,7 @@ func (b *BrowserLogin) authParams() []oauth2.AuthCodeOption {
 // announce prints the URL (always: the browser may not open) and opens it.
 func (b *BrowserLogin) announce(authURL, redirect string) {
 	fmt.Fprintf(b.Status, "To log in, open this URL in a browser:\n\n  %s\n\n", authURL)
+	fmt.Fprintf(b.Status, "The provider sends the browser back to %s. If it asks for a registered redirect URI, register that one, or pass --redirect-uri with the one you registered.\n", redirect)
 	if b.Open != nil {
 		if err := b.Open(authURL); err != nil {
 			fmt.Fprintf(b.Status, "Could not open a browser (%v); open the URL above yourself.\n", err)

@@ -15,10 +15,9 @@ import (
 type DeviceLogin struct {
 	Client *Client
 	// Open opens the verification URL; nil when there is no browser.
-	Open   func(url string) error
-	Status io.Writer
-	// Countdown redraws the time left once a second (a terminal only).
-	Countdown bool
+	Open     func(url string) error
+	Status   io.Writer
+	Progress Progress
 }
 
 // Run asks for a user code, shows it, and polls until the user approves,
@@ -31,7 +30,12 @@ func (d *DeviceLogin) Run(ctx context.Context) (*Token, error) {
 		return nil, tokenError("start the device login", err)
 	}
 	d.announce(da)
-	stop := d.countdown(da.Expiry)
+	stop := d.Progress.show(d.Status, "Waiting for approval...", func(time.Duration) string {
+		if da.Expiry.IsZero() {
+			return "Waiting for approval..."
+		}
+		return fmt.Sprintf("Waiting for approval... %v left ", time.Until(da.Expiry).Round(time.Second))
+	})
 	t, err := cfg.DeviceAccessToken(d.Client.ctx(ctx), da, d.deviceAuthParams()...)
 	stop()
 	if err != nil {
@@ -62,32 +66,6 @@ func (d *DeviceLogin) announce(da *oauth2.DeviceAuthResponse) {
 			fmt.Fprintln(d.Status, "Opened your browser; check that it shows the same code.")
 		}
 	}
-}
-
-// countdown redraws "waiting" with the time left until expiry.
-func (d *DeviceLogin) countdown(expiry time.Time) (stop func()) {
-	if !d.Countdown || expiry.IsZero() {
-		fmt.Fprintln(d.Status, "Waiting for approval...")
-		return func() {}
-	}
-	done := make(chan struct{})
-	finished := make(chan struct{})
-	go func() {
-		defer close(finished)
-		tick := time.NewTicker(time.Second)
-		defer tick.Stop()
-		for {
-			left := time.Until(expiry).Round(time.Second)
-			fmt.Fprintf(d.Status, "\rWaiting for approval... %v left ", left)
-			select {
-			case <-done:
-				fmt.Fprint(d.Status, "\r\033[K")
-				return
-			case <-tick.C:
-			}
-		}
-	}()
-	return func() { close(done); <-finished }
 }
 
 func deviceError(err error) error {

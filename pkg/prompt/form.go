@@ -55,13 +55,15 @@ func input(f Field, v *string) *huh.Input {
 	if f.Secret {
 		in = in.EchoMode(huh.EchoModePassword)
 	}
-	if !f.Optional {
-		in = in.Validate(func(s string) error {
-			if strings.TrimSpace(s) == "" {
-				return errors.New(f.Name + " is required")
-			}
-			return nil
-		})
-	}
+	in = in.Validate(func(s string) error {
+		s = strings.TrimSpace(s)
+		if s == "" && !f.Optional {
+			return errors.New(f.Name + " is required")
+		}
+		if s != "" && f.Validate != nil {
+			return f.Validate(s)
+		}
+		return nil
+	})
 	return in
 }

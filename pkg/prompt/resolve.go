@@ -16,6 +16,9 @@ type Field struct {
 	Optional    bool
 	// Flag names the command-line flag that may carry a non-secret value.
 	Flag string
+	// Validate, when set, checks a non-empty answer at the prompt (a URL's
+	// shape, say) so the user can fix it there.
+	Validate func(string) error
 }
 
 // EnvName is the environment variable that may carry the field's value.
