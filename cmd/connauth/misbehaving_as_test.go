@@ -116,6 +116,9 @@ func (as *misbehavingAS) authorize(w http.ResponseWriter, r *http.Request) {
 		resp.Set("iss", "https://attacker.example")
 	case "noiss":
 		resp.Del("iss")
+	case "badredirect":
+		resp.Set("error", "invalid_request")
+		resp.Set("error_description", "redirect_uri does not match a registered redirect URI")
 	case "denied":
 		resp.Set("error", "access_denied")
 		resp.Set("error_description", "The user said no.\x1b[31m")
@@ -211,6 +214,8 @@ func tokenFault(w http.ResponseWriter, r *http.Request, fault string) bool {
 		writeJSONBody(w, http.StatusOK, map[string]any{"access_token": "mac-token", "token_type": "mac", "expires_in": 3600})
 	case "invalid_grant":
 		writeJSONBody(w, http.StatusBadRequest, map[string]string{"error": "invalid_grant", "error_description": "refresh token revoked"})
+	case "skew":
+		writeJSONBody(w, http.StatusUnauthorized, map[string]string{"error": "invalid_client", "error_description": "client assertion iat is in the future"})
 	case "echo":
 		// Some servers quote what they were sent; connauth must not print it.
 		r.ParseForm()

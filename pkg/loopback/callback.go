@@ -22,10 +22,14 @@ type ProviderError struct {
 }
 
 func (e *ProviderError) Error() string {
-	if e.Description == "" {
-		return "the provider refused the login: " + e.Code
+	msg := "the provider refused the login: " + e.Code
+	if e.Description != "" {
+		msg += ": " + e.Description
 	}
-	return fmt.Sprintf("the provider refused the login: %s: %s", e.Code, e.Description)
+	if strings.Contains(strings.ToLower(e.Description), "redirect") {
+		msg += "; the redirect URI connauth sent is not the one registered with the provider: register it, or pass --redirect-uri (or --redirect-port) to match the registered one"
+	}
+	return msg
 }
 
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {

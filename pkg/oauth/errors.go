@@ -38,7 +38,7 @@ func tokenError(doing string, err error) error {
 	if re.ErrorCode == "" {
 		return fmt.Errorf("could not %s: the token endpoint answered %s%s%s", doing, status, bodyHint(re), retryHint(re.Response))
 	}
-	return fmt.Errorf("could not %s: %s", doing, describe(re))
+	return fmt.Errorf("could not %s: %s%s", doing, describe(re), clockHint(re))
 }
 
 func describe(re *oauth2.RetrieveError) string {
@@ -83,4 +83,16 @@ func retryHint(resp *http.Response) string {
 		return fmt.Sprintf("; the server asks to retry in %ds", secs)
 	}
 	return "; the server asks to retry after " + httpclient.Printable(ra, 40)
+}
+
+// clockHint suspects the clock when a server refuses a JWT for its times:
+// a client assertion lives 60 seconds, so a few minutes of skew break it.
+func clockHint(re *oauth2.RetrieveError) string {
+	d := strings.ToLower(re.ErrorDescription)
+	for _, w := range []string{"iat", "nbf", "exp", "clock", "future", "expired", "not yet valid"} {
+		if strings.Contains(d, w) && (re.ErrorCode == "invalid_client" || strings.Contains(d, "assertion") || strings.Contains(d, "jwt")) {
+			return "; if this machine's clock is off (check with: date -u), the JWT's times are wrong: fix the clock (timedatectl set-ntp true)"
+		}
+	}
+	return ""
 }

@@ -20,6 +20,7 @@ func TestOpenDefaultsToWorkingKeyring(t *testing.T) {
 func TestOpenFallsBackToFile(t *testing.T) {
 	withSessionBus(t)
 	c := Config{Dir: t.TempDir()}
+	t.Setenv("DBUS_SESSION_BUS_ADDRESS", "unix:path=/run/test-bus")
 	kr := newMemKeyring()
 	kr.err = errors.New("no such interface")
 	s, note, err := c.Open("", "", "hubspot", kr, time.Second)
@@ -39,6 +40,7 @@ func TestOpenFallsBackToFile(t *testing.T) {
 func TestOpenKeyringRequired(t *testing.T) {
 	withSessionBus(t)
 	c := Config{Dir: t.TempDir()}
+	t.Setenv("DBUS_SESSION_BUS_ADDRESS", "unix:path=/run/test-bus")
 	kr := newMemKeyring()
 	kr.err = errors.New("collection locked")
 	_, _, err := c.Open("keyring", "", "hubspot", kr, time.Second)
@@ -106,5 +108,15 @@ func TestStoreForDoesNotProbe(t *testing.T) {
 	s = c.StoreFor(&Profile{Name: "p", Store: "file"}, kr, time.Second)
 	if s.(*FileStore).Path() != c.DefaultSecretsPath("p") {
 		t.Errorf("StoreFor file without path = %v", s)
+	}
+}
+
+func TestLockedKeyringNamesTheFix(t *testing.T) {
+	t.Setenv("DBUS_SESSION_BUS_ADDRESS", "unix:path=/run/test-bus")
+	kr := newMemKeyring()
+	kr.err = errors.New("failed to unlock correct collection '/org/freedesktop/secrets/aliases/default'")
+	_, _, err := Config{Dir: t.TempDir()}.Open("keyring", "", "p", kr, time.Second)
+	if err == nil || !strings.Contains(err.Error(), "unlock the default (login) keyring") || !strings.Contains(err.Error(), "--store file") {
+		t.Fatalf("Open on a locked keyring = %v, want the unlock hint and --store file", err)
 	}
 }
