@@ -26,13 +26,17 @@ func TestMain(m *testing.M) {
 	})
 }
 
-// buildConnauth builds the real binary once, as a user's go install would.
+// buildConnauth builds the real binary once, as a user's go install would,
+// into a directory that outlives the test that asked first.
 func buildConnauth(t *testing.T) string {
 	t.Helper()
 	if binDir != "" {
 		return binDir
 	}
-	dir := t.TempDir()
+	dir, err := os.MkdirTemp("", "connauth-e2e-bin-")
+	if err != nil {
+		t.Fatal(err)
+	}
 	cmd := exec.Command("go", "build", "-race", "-o", filepath.Join(dir, "connauth"), "./cmd/connauth")
 	cmd.Dir = ".."
 	if out, err := cmd.CombinedOutput(); err != nil {
