@@ -12,12 +12,4 @@ func init() {
 		Primary:  "oauth_access_token",
 		Planned:  "the provider catalog and the custom schemes",
 	})
-	register(&Scheme{
-		Name:        "jwt",
-		Description: "an application token exchanged for a JWT (webCRM)",
-		Inputs:      []Input{{Name: "api_key", Description: "The application token", Secret: true}},
-		Injected:    []string{"jwt_access_token", "jwt_refresh_token", "api_key"},
-		Primary:     "jwt_access_token",
-		Planned:     "the provider catalog and the custom schemes",
-	})
 }

@@ -30,6 +30,7 @@ func TestScripts(t *testing.T) {
 	tripletex := newTripletexFake(t)
 	as := newMisbehavingAS(t)
 	node := newFakeSesamNode(t)
+	webcrm := newWebCRMFake(t)
 	testscript.Run(t, testscript.Params{
 		Dir:                 filepath.Join("..", "..", "testdata", "script"),
 		RequireExplicitExec: true,
@@ -38,6 +39,7 @@ func TestScripts(t *testing.T) {
 			env.Setenv("TRIPLETEX_URL", tripletex.URL)
 			env.Setenv("AS", as.srv.URL)
 			env.Setenv("NODE", node.srv.URL)
+			env.Setenv("WEBCRM", webcrm.URL)
 			env.Setenv("AS_PORT", as.srv.URL[strings.LastIndex(as.srv.URL, ":")+1:])
 			env.Setenv("BROWSER", "fetchbrowser")
 			// Hermetic by default: no script reaches the developer's own

@@ -54,6 +54,8 @@ func ServerMessage(b []byte) string {
 		Message          string `json:"message"`
 		Error            any    `json:"error"`
 		ErrorDescription string `json:"error_description"`
+		// webCRM and other .NET APIs: ErrorDescription (matched case-insensitively)
+		Description string `json:"errordescription"`
 	}
 	if json.Unmarshal(b, &m) != nil {
 		return ""
@@ -61,6 +63,9 @@ func ServerMessage(b []byte) string {
 	msg := m.Message
 	if msg == "" {
 		msg = m.ErrorDescription
+	}
+	if msg == "" {
+		msg = m.Description
 	}
 	if s, ok := m.Error.(string); ok && msg == "" {
 		msg = s
