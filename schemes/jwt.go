@@ -62,9 +62,9 @@ func jwtExchange(ctx context.Context, c *http.Client, loginURL, header, key stri
 	r.Header.Set(header, key)
 	var body struct {
 		AccessToken, RefreshToken, ErrorDescription, TokenType string
-		ExpiresIn                                               int
-		IsError                                                 bool
-		SystemID                                                any `json:"SystemId"`
+		ExpiresIn                                              int
+		IsError                                                bool
+		SystemID                                               any `json:"SystemId"`
 	}
 	if err := httpclient.DoJSON(c, r, "exchange the application token for a JWT", &body); err != nil {
 		return nil, err
