@@ -33,7 +33,11 @@ func init() {
 			Default:     TripletexProduction,
 		}},
 		Injected: []string{"consumer_token", "employee_token"},
-		Login:    loginTripletex,
+		// 'connauth token' prints a session token, created when none is
+		// stored or the stored one is about to expire.
+		Primary: "session_token",
+		Login:   loginTripletex,
+		Refresh: refreshTripletex,
 	})
 }
 
@@ -116,4 +120,20 @@ func tripletexWhoAmI(ctx context.Context, c *http.Client, base, session string) 
 // Basic auth with user "0" (the employee's own company).
 func TripletexBasic(session string) string {
 	return "Basic " + base64.StdEncoding.EncodeToString([]byte("0:"+session))
+}
+
+// refreshTripletex creates a session token that expires at midnight two
+// days from now; the profile's expiry is set to the start of that day in
+// UTC minus two hours, before midnight in Norway whatever the season.
+func refreshTripletex(ctx context.Context, req SessionRequest) (*LoginResult, error) {
+	base := req.Settings["base_url"]
+	if base == "" {
+		base = TripletexProduction
+	}
+	day := req.Now.UTC().Truncate(24*time.Hour).AddDate(0, 0, 2)
+	token, err := TripletexSession(ctx, req.HTTP, base, req.Secrets["consumer_token"], req.Secrets["employee_token"], day)
+	if err != nil {
+		return nil, err
+	}
+	return &LoginResult{Secrets: map[string]string{"session_token": token}, Expiry: day.Add(-2 * time.Hour)}, nil
 }

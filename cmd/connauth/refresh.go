@@ -56,6 +56,22 @@ system's tokens fresh.`,
 // refresh runs under the profile's lock and re-reads the profile after
 // taking it: another process may have refreshed meanwhile.
 func freshSecrets(ctx context.Context, a *app, name string, minValid time.Duration, force bool) (*store.Profile, store.Secrets, error) {
+	return refreshIfDue(ctx, a, name, refreshWhen{minValid: minValid, force: force})
+}
+
+// freshPrimary is freshSecrets for 'connauth token': a primary token not
+// yet made (a Tripletex session) is made now.
+func freshPrimary(ctx context.Context, a *app, name string, minValid time.Duration) (*store.Profile, store.Secrets, error) {
+	return refreshIfDue(ctx, a, name, refreshWhen{minValid: minValid, missingPrimary: true})
+}
+
+type refreshWhen struct {
+	minValid              time.Duration
+	force, missingPrimary bool
+}
+
+func refreshIfDue(ctx context.Context, a *app, name string, when refreshWhen) (*store.Profile, store.Secrets, error) {
+	minValid, force := when.minValid, when.force
 	p, secrets, err := loadSecrets(a, name)
 	if err != nil {
 		return nil, nil, err
@@ -70,7 +86,7 @@ func freshSecrets(ctx context.Context, a *app, name string, minValid time.Durati
 		}
 		return p, secrets, nil
 	}
-	if !force && !expiresWithin(p, a.Now(), minValid) {
+	if !force && !needsRefresh(p, secrets, scheme, a.Now(), minValid, when.missingPrimary) {
 		return p, secrets, nil
 	}
 	cfg, err := a.config()
@@ -87,7 +103,7 @@ func freshSecrets(ctx context.Context, a *app, name string, minValid time.Durati
 	if p, secrets, err = loadSecrets(a, name); err != nil {
 		return nil, nil, err
 	}
-	if !force && !expiresWithin(p, a.Now(), minValid) {
+	if !force && !needsRefresh(p, secrets, scheme, a.Now(), minValid, when.missingPrimary) {
 		return p, secrets, nil
 	}
 	// SIGINT and SIGTERM wait until the refreshed tokens are stored: dying
@@ -124,6 +140,15 @@ func signalExitCode(sig os.Signal) int {
 		return 128 + int(s)
 	}
 	return 1
+}
+
+// needsRefresh: the primary token is missing (a Tripletex session is made
+// on first use) or expires within d.
+func needsRefresh(p *store.Profile, secrets store.Secrets, scheme *schemes.Scheme, now time.Time, d time.Duration, missingPrimary bool) bool {
+	if missingPrimary && scheme.Primary != "" && secrets[scheme.Primary] == "" {
+		return true
+	}
+	return expiresWithin(p, now, d)
 }
 
 func expiresWithin(p *store.Profile, now time.Time, d time.Duration) bool {

@@ -3,6 +3,7 @@ package main
 import (
 	"errors"
 	"fmt"
+	"io"
 	"net"
 	"net/http"
 	"net/url"
@@ -57,6 +58,7 @@ func TestScripts(t *testing.T) {
 			"fakeas":    as.cmd,
 			"wire":      as.cmdWire,
 			"sesamnode": node.cmd,
+			"httpget":   cmdHTTPGet,
 		},
 		Condition: func(cond string) (bool, error) {
 			switch cond {
@@ -165,4 +167,18 @@ func (as *misbehavingAS) cmdWire(ts *testscript.TestScript, neg bool, args []str
 		ts.Fatalf("no requests from client %s", args[0])
 	}
 	ts.Check(os.WriteFile(ts.MkAbs(args[1]), []byte(got), 0o600))
+}
+
+// cmdHTTPGet is `httpget URL FILE`: the body of a GET, for the test-only
+// endpoints of the fakes (no curl needed).
+func cmdHTTPGet(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 2 {
+		ts.Fatalf("usage: httpget URL FILE")
+	}
+	resp, err := http.Get(args[0])
+	ts.Check(err)
+	defer resp.Body.Close()
+	b, err := io.ReadAll(resp.Body)
+	ts.Check(err)
+	ts.Check(os.WriteFile(ts.MkAbs(args[1]), b, 0o600))
 }

@@ -2,14 +2,18 @@ package main
 
 import (
 	"fmt"
+	"strings"
 	"time"
 
+	"github.com/connauth/connauth/pkg/store"
+	"github.com/connauth/connauth/schemes"
 	"github.com/spf13/cobra"
 )
 
 type tokenOptions struct {
 	Profile  string
 	Secret   string
+	Format   string
 	MinValid time.Duration
 }
 
@@ -35,11 +39,22 @@ lock, so that any number of parallel jobs share one refresh.`,
 	}
 	c.Flags().StringVar(&opts.Secret, "secret", "", "print this injected secret instead of the token (e.g. oauth_refresh_token)")
 	c.Flags().DurationVar(&opts.MinValid, "min-valid", time.Minute, "refresh first when the token expires within this time")
+	c.Flags().StringVar(&opts.Format, "format", "raw", "raw, or basic: base64 of \"0:TOKEN\" for a Tripletex Authorization: Basic header")
 	return c
 }
 
 func runToken(c *cobra.Command, a *app, opts *tokenOptions) error {
-	p, secrets, err := freshSecrets(c.Context(), a, opts.Profile, opts.MinValid, false)
+	if opts.Format != "raw" && opts.Format != "basic" {
+		return usageErrorf("--format %q: choose raw or basic", opts.Format)
+	}
+	load := func() (*store.Profile, store.Secrets, error) {
+		return freshPrimary(c.Context(), a, opts.Profile, opts.MinValid)
+	}
+	if opts.Secret != "" && opts.Format == "raw" {
+		// another named secret: no refresh, no network
+		load = func() (*store.Profile, store.Secrets, error) { return loadSecrets(a, opts.Profile) }
+	}
+	p, secrets, err := load()
 	if err != nil {
 		return err
 	}
@@ -52,6 +67,12 @@ func runToken(c *cobra.Command, a *app, opts *tokenOptions) error {
 	v, ok := secrets[name]
 	if !ok {
 		return usageErrorf("profile %q has no secret %q; it has: %v", p.Name, name, sortedKeys(secrets))
+	}
+	if opts.Format == "basic" {
+		if p.Scheme != "tripletex" {
+			return usageErrorf("--format basic is for Tripletex profiles (user 0 and the session token)")
+		}
+		v = strings.TrimPrefix(schemes.TripletexBasic(v), "Basic ")
 	}
 	_, err = fmt.Fprintln(a.Out, v)
 	return err

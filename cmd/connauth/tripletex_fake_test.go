@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/http/httptest"
+	"sync"
 	"testing"
 	"time"
 )
@@ -22,6 +23,13 @@ const (
 
 func newTripletexFake(t *testing.T) *httptest.Server {
 	mux := http.NewServeMux()
+	var mu sync.Mutex
+	created := 0
+	mux.HandleFunc("GET /test/sessions-created", func(w http.ResponseWriter, r *http.Request) {
+		mu.Lock()
+		defer mu.Unlock()
+		fmt.Fprintln(w, created)
+	})
 	mux.HandleFunc("PUT /v2/token/session/{action}", func(w http.ResponseWriter, r *http.Request) {
 		q := r.URL.Query()
 		exp, err := time.Parse("2006-01-02", q.Get("expirationDate"))
@@ -33,6 +41,9 @@ func newTripletexFake(t *testing.T) *httptest.Server {
 		case q.Get("consumerToken") != fakeConsumerToken || q.Get("employeeToken") != fakeEmployeeToken:
 			tripletexError(w, 403, "Invalid or expired token")
 		default:
+			mu.Lock()
+			created++
+			mu.Unlock()
 			w.Header().Set("Content-Type", "application/json")
 			w.Write([]byte(`{"value":{"id":1,"version":1,"consumer":{"id":2},"employee":{"id":17},"token":"` + fakeSessionToken + `","expirationDate":"` + exp.Format("2006-01-02") + `"}}`))
 		}
