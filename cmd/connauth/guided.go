@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/connauth/connauth/pkg/catalog"
 	"github.com/connauth/connauth/pkg/httpclient"
 	"github.com/connauth/connauth/pkg/prompt"
 	"github.com/connauth/connauth/schemes"
@@ -23,6 +24,9 @@ func pickProvider(a *app, opts *loginOptions) (string, error) {
 	}
 	for _, name := range userProviders(a) {
 		options = append(options, prompt.Option{Label: fmt.Sprintf("%-12s your provider file", name), Value: name})
+	}
+	for _, name := range catalog.BuiltinNames() {
+		options = append(options, prompt.Option{Label: fmt.Sprintf("%-12s built-in provider", name), Value: name})
 	}
 	t := prompt.Terminal{In: a.In, Out: a.ErrOut, Accessible: opts.Accessible}
 	return t.Choose("Log in to", "Arrows to move, / to filter, enter to choose.", options)

@@ -112,7 +112,8 @@ config directory; --store and --secrets-file choose.`,
 			if len(args) > 0 {
 				return nil, cobra.ShellCompDirectiveNoFileComp
 			}
-			return append(schemes.Names(), userProviders(a)...), cobra.ShellCompDirectiveNoFileComp
+			names := append(schemes.Names(), userProviders(a)...)
+			return append(names, catalog.BuiltinNames()...), cobra.ShellCompDirectiveNoFileComp
 		},
 		RunE: func(c *cobra.Command, args []string) error {
 			opts.Accessible = opts.Accessible || a.Getenv("ACCESSIBLE") != ""
@@ -204,6 +205,9 @@ func runLogin(c *cobra.Command, a *app, opts *loginOptions) error {
 		}
 		if err := applyProvider(c, provider, opts); err != nil {
 			return err
+		}
+		if provider.Notes != "" {
+			fmt.Fprintf(a.ErrOut, "Note (%s): %s\n", provider.Name, provider.Notes)
 		}
 	}
 	if name == "" {

@@ -28,7 +28,7 @@ func findProvider(a *app, arg string) (*catalog.Provider, error) {
 			return catalog.Load(path)
 		}
 	}
-	return nil, nil
+	return catalog.Builtin(arg)
 }
 
 // applyProvider fills the login options from the provider file; a flag

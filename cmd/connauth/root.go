@@ -52,6 +52,7 @@ lines for a shell, or the environment of a command.`,
 		newClientsCmd(a),
 		newPushCmd(a),
 		newDocsCmd(a),
+		newProvidersCmd(a),
 		newSchemesCmd(a),
 		newVersionCmd(),
 	)

@@ -25,6 +25,8 @@ type Provider struct {
 	Name   string `yaml:"name" json:"name"`
 	Scheme string `yaml:"scheme" json:"scheme"`
 	Docs   string `yaml:"docs,omitempty" json:"docs,omitempty"`
+	// Notes are what a user must know: redirect rules, what is uncertain.
+	Notes string `yaml:"notes,omitempty" json:"notes,omitempty"`
 	// Vars are template variables: ${name} in any URL.
 	Vars  map[string]Var `yaml:"vars,omitempty" json:"vars,omitempty"`
 	OAuth *OAuth         `yaml:"oauth,omitempty" json:"oauth,omitempty"`
