@@ -123,19 +123,9 @@ func saveClient(ctx context.Context, a *app, opts *clientOptions, isNew bool) er
 
 // clientSecretInputs resolves client_secret and client_key like a login.
 func clientSecretInputs(a *app, opts *clientOptions) (store.Secrets, error) {
-	fromFile, err := readSecretsFrom(a, opts.SecretsFrom)
+	fromFile, err := secretFiles(a, opts.SecretsFrom, opts.JWTKeyFile)
 	if err != nil {
 		return nil, err
-	}
-	if opts.JWTKeyFile != "" {
-		key, err := readPrivateFile(opts.JWTKeyFile, "--jwt-key-file")
-		if err != nil {
-			return nil, err
-		}
-		if fromFile == nil {
-			fromFile = map[string]string{}
-		}
-		fromFile["client_key"] = key
 	}
 	fields := []prompt.Field{
 		{Name: "client_secret", Description: "The client secret (leave empty when the client signs with a key)", Secret: true, Optional: true},

@@ -312,27 +312,14 @@ func checkStoreFlags(opts *loginOptions) error {
 // gatherInputs resolves the scheme's inputs from flags, --secrets-from,
 // the environment and, on a terminal, a prompt.
 func gatherInputs(a *app, scheme *schemes.Scheme, opts *loginOptions) (map[string]string, error) {
-	fromFile, err := readSecretsFrom(a, opts.SecretsFrom)
+	fromFile, err := secretFiles(a, opts.SecretsFrom, opts.JWTKeyFile)
 	if err != nil {
 		return nil, err
 	}
 	for k, v := range opts.preset {
-		if fromFile == nil {
-			fromFile = map[string]string{}
-		}
 		if _, given := fromFile[k]; !given {
 			fromFile[k] = v
 		}
-	}
-	if opts.JWTKeyFile != "" {
-		key, err := readPrivateFile(opts.JWTKeyFile, "--jwt-key-file")
-		if err != nil {
-			return nil, err
-		}
-		if fromFile == nil {
-			fromFile = map[string]string{}
-		}
-		fromFile["client_key"] = key
 	}
 	inputs := scheme.InputsFor(opts.OAuth.Grant, opts.OAuth.ClientAuth)
 	fields := make([]prompt.Field, len(inputs))
@@ -379,6 +366,26 @@ func readPrivateFile(path, flag string) (string, error) {
 		return "", usageErrorf("%s: %v", flag, err)
 	}
 	return string(data), nil
+}
+
+// secretFiles reads the secret inputs given as files: --secrets-from, and
+// --jwt-key-file as client_key. The map is never nil.
+func secretFiles(a *app, secretsFrom, jwtKeyFile string) (map[string]string, error) {
+	fromFile, err := readSecretsFrom(a, secretsFrom)
+	if err != nil {
+		return nil, err
+	}
+	if fromFile == nil {
+		fromFile = map[string]string{}
+	}
+	if jwtKeyFile != "" {
+		key, err := readPrivateFile(jwtKeyFile, "--jwt-key-file")
+		if err != nil {
+			return nil, err
+		}
+		fromFile["client_key"] = key
+	}
+	return fromFile, nil
 }
 
 func readSecretsFrom(a *app, from string) (map[string]string, error) {
