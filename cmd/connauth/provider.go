@@ -48,40 +48,38 @@ func applyProvider(c *cobra.Command, p *catalog.Provider, opts *loginOptions) er
 	if err != nil {
 		return usageError{err}
 	}
-	set := func(flag string, dst *string, v string) {
-		if !c.Flags().Changed(flag) && v != "" {
-			*dst = v
-		}
-	}
-	dst := &opts.OAuth
-	set("issuer", &dst.Issuer, o.Issuer)
-	set("auth-url", &dst.AuthURL, o.AuthURL)
-	set("token-url", &dst.TokenURL, o.TokenURL)
-	set("revoke-url", &dst.RevokeURL, o.RevokeURL)
-	set("device-url", &dst.DeviceURL, o.DeviceURL)
-	set("client-id", &opts.ClientID, o.ClientID)
-	set("grant", &dst.Grant, o.Grant)
-	set("client-auth", &dst.ClientAuth, o.ClientAuth)
-	set("pkce", &dst.PKCE, o.PKCE)
-	set("redirect-uri", &dst.RedirectURI, o.RedirectURI)
-	set("jwt-alg", &dst.JWTAlg, o.JWTAlg)
-	set("jwt-kid", &dst.JWTKeyID, o.JWTKeyID)
-	set("assertion-aud", &dst.AssertionAud, o.AssertionAud)
-	set("jwt-header", &dst.JWTHeader, o.JWTHeader)
-	set("jwt-payload", &dst.JWTPayload, o.JWTPayload)
-	if !c.Flags().Changed("scopes") && len(o.Scopes) > 0 {
-		dst.Scopes = o.Scopes
-	}
-	if !c.Flags().Changed("redirect-port") && o.RedirectPort != 0 {
-		dst.RedirectPort = o.RedirectPort
-	}
-	if !c.Flags().Changed("auth-param") && len(o.AuthParams) > 0 {
-		dst.Params = o.AuthParams
-	}
-	applyShape(c, o, dst)
-	if !c.Flags().Changed("valid-domain") {
-		dst.ValidDomains = o.ValidDomains
-	}
+	dst, sh := &opts.OAuth, &opts.OAuth.Shape
+	fromFile(c, "issuer", &dst.Issuer, o.Issuer)
+	fromFile(c, "auth-url", &dst.AuthURL, o.AuthURL)
+	fromFile(c, "token-url", &dst.TokenURL, o.TokenURL)
+	fromFile(c, "revoke-url", &dst.RevokeURL, o.RevokeURL)
+	fromFile(c, "device-url", &dst.DeviceURL, o.DeviceURL)
+	fromFile(c, "client-id", &opts.ClientID, o.ClientID)
+	fromFile(c, "grant", &dst.Grant, o.Grant)
+	fromFile(c, "client-auth", &dst.ClientAuth, o.ClientAuth)
+	fromFile(c, "pkce", &dst.PKCE, o.PKCE)
+	fromFile(c, "redirect-uri", &dst.RedirectURI, o.RedirectURI)
+	fromFile(c, "redirect-port", &dst.RedirectPort, o.RedirectPort)
+	fromFile(c, "jwt-alg", &dst.JWTAlg, o.JWTAlg)
+	fromFile(c, "jwt-kid", &dst.JWTKeyID, o.JWTKeyID)
+	fromFile(c, "assertion-aud", &dst.AssertionAud, o.AssertionAud)
+	fromFile(c, "jwt-header", &dst.JWTHeader, o.JWTHeader)
+	fromFile(c, "jwt-payload", &dst.JWTPayload, o.JWTPayload)
+	fromFile(c, "scope-delimiter", &dst.ScopeDelimiter, o.ScopeDelimiter)
+	fromFile(c, "token-body", &sh.TokenBody, o.TokenBody)
+	fromFile(c, "access-token-path", &sh.AccessTokenPath, o.AccessTokenPath)
+	fromFile(c, "refresh-token-path", &sh.RefreshTokenPath, o.RefreshTokenPath)
+	fromFile(c, "expires-in-path", &sh.ExpiresInPath, o.ExpiresInPath)
+	fromFile(c, "refresh-url", &sh.RefreshURL, o.RefreshURL)
+	fromFileMap(c, "auth-param", &dst.Params, o.AuthParams)
+	fromFileMap(c, "token-param", &sh.TokenParams, o.TokenParams)
+	fromFileMap(c, "refresh-param", &sh.RefreshParams, o.RefreshParams)
+	fromFileMap(c, "revoke-param", &sh.RevokeParams, o.RevokeParams)
+	fromFileMap(c, "token-header", &sh.TokenHeaders, o.TokenHeaders)
+	fromFileMap(c, "refresh-header", &sh.RefreshHeaders, o.RefreshHeaders)
+	fromFileMap(c, "revoke-header", &sh.RevokeHeaders, o.RevokeHeaders)
+	fromFileList(c, "scopes", &dst.Scopes, o.Scopes)
+	fromFileList(c, "valid-domain", &dst.ValidDomains, o.ValidDomains)
 	return nil
 }
 
@@ -129,68 +127,26 @@ func loginTarget(a *app, arg string) (*schemes.Scheme, *catalog.Provider, error)
 	return scheme, p, nil
 }
 
-// applyShape fills the wire settings from the file, flags winning.
-func applyShape(c *cobra.Command, o catalog.OAuth, dst *schemes.OAuthOptions) {
-	str := func(flag string, d *string, v string) {
-		if !c.Flags().Changed(flag) && v != "" {
-			*d = v
-		}
-	}
-	kv := func(flag string, d *map[string]string, v map[string]string) {
-		if !c.Flags().Changed(flag) && len(v) > 0 {
-			*d = v
-		}
-	}
-	sh := &dst.Shape
-	str("scope-delimiter", &dst.ScopeDelimiter, o.ScopeDelimiter)
-	kv("token-param", &sh.TokenParams, o.TokenParams)
-	kv("refresh-param", &sh.RefreshParams, o.RefreshParams)
-	kv("revoke-param", &sh.RevokeParams, o.RevokeParams)
-	kv("token-header", &sh.TokenHeaders, o.TokenHeaders)
-	kv("refresh-header", &sh.RefreshHeaders, o.RefreshHeaders)
-	kv("revoke-header", &sh.RevokeHeaders, o.RevokeHeaders)
-	str("token-body", &sh.TokenBody, o.TokenBody)
-	str("access-token-path", &sh.AccessTokenPath, o.AccessTokenPath)
-	str("refresh-token-path", &sh.RefreshTokenPath, o.RefreshTokenPath)
-	str("expires-in-path", &sh.ExpiresInPath, o.ExpiresInPath)
-	str("refresh-url", &sh.RefreshURL, o.RefreshURL)
-}
-
 // applyAPI takes the file's api section, flags winning.
 func applyAPI(c *cobra.Command, p *catalog.Provider, values map[string]string, dst *oauth.API) error {
 	if p.API == nil {
 		return nil
 	}
-	f := c.Flags().Changed
 	api := *p.API
-	if !f("verify-url") {
+	if !c.Flags().Changed("verify-url") {
 		u, err := catalog.ExpandURL(api.VerifyURL, values)
 		if err != nil {
 			return err
 		}
 		dst.VerifyURL = u
 	}
-	if !f("api-header") {
-		dst.Header = api.Header
-	}
-	if !f("api-scheme") {
-		dst.Scheme = api.Scheme
-	}
-	if !f("api-query") {
-		dst.Query = api.Query
-	}
-	if !f("auth-error-status") {
-		dst.ErrorStatus = api.ErrorStatus
-	}
-	if !f("auth-error-path") {
-		dst.ErrorPath = api.ErrorPath
-	}
-	if !f("auth-error-value") {
-		dst.ErrorValues = api.ErrorValues
-	}
-	if !f("identity-path") {
-		dst.IdentityPath = api.IdentityPath
-	}
+	fromFile(c, "api-header", &dst.Header, api.Header)
+	fromFile(c, "api-scheme", &dst.Scheme, api.Scheme)
+	fromFile(c, "api-query", &dst.Query, api.Query)
+	fromFile(c, "auth-error-status", &dst.ErrorStatus, api.ErrorStatus)
+	fromFile(c, "auth-error-path", &dst.ErrorPath, api.ErrorPath)
+	fromFileList(c, "auth-error-value", &dst.ErrorValues, api.ErrorValues)
+	fromFile(c, "identity-path", &dst.IdentityPath, api.IdentityPath)
 	return nil
 }
 
@@ -211,4 +167,27 @@ func userProviders(a *app) []string {
 		}
 	}
 	return names
+}
+
+// fromFile copies a provider file's value into dst, unless the flag was
+// given on the command line (it wins) or the file leaves it empty.
+func fromFile[T comparable](c *cobra.Command, flag string, dst *T, v T) {
+	var zero T
+	if !c.Flags().Changed(flag) && v != zero {
+		*dst = v
+	}
+}
+
+// fromFileList is fromFile for a list.
+func fromFileList[E any](c *cobra.Command, flag string, dst *[]E, v []E) {
+	if !c.Flags().Changed(flag) && len(v) > 0 {
+		*dst = v
+	}
+}
+
+// fromFileMap is fromFile for name=value settings.
+func fromFileMap(c *cobra.Command, flag string, dst *map[string]string, v map[string]string) {
+	if !c.Flags().Changed(flag) && len(v) > 0 {
+		*dst = v
+	}
 }

@@ -34,8 +34,3 @@ func BuiltinNames() []string {
 	sort.Strings(names)
 	return names
 }
-
-// BuiltinSource returns an embedded provider's file, as written.
-func BuiltinSource(name string) ([]byte, error) {
-	return builtinFS.ReadFile(path.Join("builtin", name+".yaml"))
-}

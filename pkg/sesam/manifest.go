@@ -8,9 +8,8 @@ import (
 
 // Manifest is the part of a connector's manifest.json that push reads.
 type Manifest struct {
-	UseWebhookSecret         bool                       `json:"use_webhook_secret"`
-	RequiresServiceAPIAccess bool                       `json:"requires_service_api_access"`
-	AdditionalParameters     map[string]json.RawMessage `json:"additional_parameters"`
+	UseWebhookSecret         bool `json:"use_webhook_secret"`
+	RequiresServiceAPIAccess bool `json:"requires_service_api_access"`
 }
 
 // ReadManifest reads a connector's manifest.json.
