@@ -40,6 +40,10 @@ type OAuthOptions struct {
 	// Shape and ScopeDelimiter adapt connauth to non-standard servers.
 	Shape          oauth.Shape
 	ScopeDelimiter string
+	// Capture keeps values the provider returns besides the tokens;
+	// ServerParam is the callback parameter naming the account's server.
+	Capture     []oauth.Capture
+	ServerParam string
 }
 
 func init() {
@@ -94,6 +98,7 @@ func loginOAuth2(ctx context.Context, req LoginRequest) (*LoginResult, error) {
 	if o.Grant != "" && o.Grant != oauth.GrantAuthCode {
 		settings["grant"] = o.Grant
 	}
+	keepCaptured(settings, o.Capture, tok)
 	return &LoginResult{
 		Secrets:  oauthSecrets(c, tok, req.Inputs["client_key"]),
 		Settings: settings,
@@ -135,8 +140,12 @@ func browserGrant(ctx context.Context, req LoginRequest, c *oauth.Client, md *oa
 		Client: c, PKCE: o.PKCE,
 		Listen: loopback.Config{Host: o.RedirectHost, Port: o.RedirectPort, RedirectURI: o.RedirectURI},
 		Open:   req.OpenBrowser, Paste: req.Paste, Status: req.Status, Timeout: o.Timeout,
-		Progress: oauth.Progress{Live: req.Terminal && req.Paste == nil, Plain: req.Plain},
-		Params:   o.Params,
+		Progress:    oauth.Progress{Live: req.Terminal && req.Paste == nil, Plain: req.Plain},
+		Params:      o.Params,
+		ServerParam: o.ServerParam, ValidDomains: o.ValidDomains,
+	}
+	if loopback.PasteOnly(o.RedirectURI) && req.Paste == nil {
+		return nil, UsageError{fmt.Errorf("the redirect URI %s is https, which connauth cannot receive: you paste the address the browser lands on, so stdin cannot also carry --secrets-from -", o.RedirectURI)}
 	}
 	if md != nil {
 		b.Issuer, b.RequireIss = md.Issuer, md.IssParameterSupported
@@ -359,4 +368,19 @@ func firstOf(a, b string) string {
 		return a
 	}
 	return b
+}
+
+// keepCaptured adds the values the provider returned besides the tokens
+// (callback parameters, token response fields) to the settings; they
+// never replace a setting connauth itself keeps.
+func keepCaptured(settings map[string]string, caps []oauth.Capture, tok *oauth.Token) {
+	got := oauth.Captured(caps, oauth.FromCallback, oauth.QueryGetter(tok.Callback))
+	for k, v := range oauth.Captured(caps, oauth.FromToken, tok.Field) {
+		got[k] = v
+	}
+	for k, v := range got {
+		if _, taken := settings[k]; !taken {
+			settings[k] = v
+		}
+	}
 }

@@ -27,11 +27,10 @@ func init() {
 			{Name: "consumer_token", Description: "The application's consumer token, issued by Tripletex", Secret: true},
 			{Name: "employee_token", Description: "The employee token created in Tripletex for this integration", Secret: true},
 		},
-		Vars: []Var{{
-			Name:        "base_url",
-			Description: "Tripletex API host: " + TripletexProduction + " (production) or " + TripletexTest + " (test)",
-			Default:     TripletexProduction,
-		}},
+		Vars: []Var{
+			{Name: "env", Description: "production or test (" + TripletexTest + ")", Default: "production"},
+			{Name: "base_url", Description: "the Tripletex API host, instead of env's (" + TripletexProduction + " for production)"},
+		},
 		Injected: []string{"consumer_token", "employee_token"},
 		// 'connauth token' prints a session token, created when none is
 		// stored or the stored one is about to expire.
@@ -41,8 +40,16 @@ func init() {
 	})
 }
 
+// tripletexHosts are the hosts of --var env.
+var tripletexHosts = map[string]string{"production": TripletexProduction, "test": TripletexTest}
+
 func loginTripletex(ctx context.Context, req LoginRequest) (*LoginResult, error) {
 	base := strings.TrimRight(req.Vars["base_url"], "/")
+	if base == "" {
+		if base = tripletexHosts[req.Vars["env"]]; base == "" {
+			return nil, UsageError{fmt.Errorf("--var env=%q: choose production or test", req.Vars["env"])}
+		}
+	}
 	if err := httpclient.CheckURL(base); err != nil {
 		return nil, fmt.Errorf("base_url: %w", err)
 	}

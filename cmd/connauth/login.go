@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -15,6 +16,7 @@ import (
 
 	"github.com/connauth/connauth/pkg/catalog"
 	"github.com/connauth/connauth/pkg/httpclient"
+	"github.com/connauth/connauth/pkg/loopback"
 	"github.com/connauth/connauth/pkg/oauth"
 	"github.com/connauth/connauth/pkg/prompt"
 	"github.com/connauth/connauth/pkg/store"
@@ -38,6 +40,7 @@ type loginOptions struct {
 	Username    string
 	JWTKeyFile  string
 	OAuth       schemes.OAuthOptions
+	provider    *providerLogin // set by a provider file or catalog entry
 }
 
 func newLoginCmd(a *app) *cobra.Command {
@@ -209,6 +212,13 @@ func runLogin(c *cobra.Command, a *app, opts *loginOptions) error {
 		if provider.Notes != "" {
 			fmt.Fprintf(a.ErrOut, "Note (%s): %s\n", provider.Name, provider.Notes)
 		}
+		advice, err := opts.provider.redirectAdvice(opts.OAuth)
+		if err != nil {
+			return err
+		}
+		if advice != "" {
+			fmt.Fprintln(a.ErrOut, advice)
+		}
 	}
 	if name == "" {
 		name = scheme.Name
@@ -248,6 +258,9 @@ func runLogin(c *cobra.Command, a *app, opts *loginOptions) error {
 	if err != nil {
 		return fmt.Errorf("login failed, nothing was stored: %w", err)
 	}
+	if err := addProviderResults(ctx, a, opts, scheme, inputs, res); err != nil {
+		return err
+	}
 	p := &store.Profile{
 		Name: name, Provider: providerName, Scheme: scheme.Name,
 		Settings: res.Settings, Expiry: res.Expiry, Scopes: res.Scopes, Claims: res.Claims,
@@ -259,6 +272,26 @@ func runLogin(c *cobra.Command, a *app, opts *loginOptions) error {
 		p.Settings["client"] = opts.Client
 	}
 	return saveLogin(c, a, opts, p, res.Secrets)
+}
+
+// addProviderResults adds what a provider brings to a login's result: its
+// extra secrets, its variables' values, and what the API says about the
+// account (captured, or checked under --verify).
+func addProviderResults(ctx context.Context, a *app, opts *loginOptions, scheme *schemes.Scheme, inputs map[string]string, res *schemes.LoginResult) error {
+	if res.Settings == nil {
+		res.Settings = map[string]string{}
+	}
+	if pl := opts.provider; pl != nil {
+		addSettings(res.Secrets, pl.extraSecrets(inputs))
+		addSettings(res.Settings, pl.vars)
+	}
+	if scheme.Name == "tripletex" {
+		return nil // its login checks the tokens itself (--verify)
+	}
+	values := apiValues(res.Settings, res.Secrets, res.Secrets[scheme.Primary])
+	got, err := checkAPI(ctx, a, opts, values)
+	addSettings(res.Settings, got)
+	return err
 }
 
 func loginRequest(a *app, opts *loginOptions, inputs, vars map[string]string) (schemes.LoginRequest, error) {
@@ -273,11 +306,12 @@ func loginRequest(a *app, opts *loginOptions, inputs, vars map[string]string) (s
 		HTTP: hc, Now: a.Now(), Status: a.ErrOut, OAuth: o, Terminal: a.IsTerminal(),
 		Plain: a.Getenv("NO_COLOR") != "",
 	}
-	if opts.NoBrowser {
+	if opts.NoBrowser || loopback.PasteOnly(o.RedirectURI) {
 		if opts.SecretsFrom != "-" {
 			req.Paste = a.In
 		}
-	} else {
+	}
+	if !opts.NoBrowser {
 		req.OpenBrowser = a.OpenBrowser
 	}
 	return req, nil
@@ -322,6 +356,11 @@ func gatherInputs(a *app, scheme *schemes.Scheme, opts *loginOptions) (map[strin
 		}
 	}
 	inputs := scheme.InputsFor(opts.OAuth.Grant, opts.OAuth.ClientAuth)
+	if opts.provider != nil {
+		for _, in := range opts.provider.inputs {
+			inputs = append(inputs, schemes.Input{Name: in.Name, Description: in.Description, Secret: true})
+		}
+	}
 	fields := make([]prompt.Field, len(inputs))
 	for i, in := range inputs {
 		fields[i] = prompt.Field{Name: in.Name, Description: in.Description, Secret: in.Secret, Optional: in.Optional, Flag: in.Flag}
@@ -494,6 +533,7 @@ func addShapeFlags(c *cobra.Command, o *schemes.OAuthOptions) {
 	f.StringVar(&sh.RefreshTokenPath, "refresh-token-path", "", "OAuth: dotted JSON path of the refresh token in the token response")
 	f.StringVar(&sh.ExpiresInPath, "expires-in-path", "", "OAuth: dotted JSON path of expires_in in the token response")
 	f.StringVar(&sh.RefreshURL, "refresh-url", "", "OAuth: send refresh requests here instead of the token URL")
+	f.StringVar(&sh.RefreshAuth, "refresh-client-auth", "", "OAuth: basic sends the client credentials of refresh requests in HTTP Basic (Keap)")
 	f.StringVar(&o.ScopeDelimiter, "scope-delimiter", "", `OAuth: how scopes are joined (default " ")`)
 }
 
@@ -503,7 +543,11 @@ func keepAPI(p *store.Profile, api oauth.API) error {
 		return nil
 	}
 	if api.VerifyURL != "" {
-		if err := httpclient.CheckURL(api.VerifyURL); err != nil {
+		u, err := oauth.Fill(api.VerifyURL, p.Settings)
+		if err == nil {
+			err = httpclient.CheckURL(u)
+		}
+		if err != nil {
 			return usageErrorf("--verify-url: %v", err)
 		}
 	}

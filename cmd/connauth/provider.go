@@ -41,9 +41,13 @@ func applyProvider(c *cobra.Command, p *catalog.Provider, opts *loginOptions) er
 	if err := applyAPI(c, p, values, &opts.API); err != nil {
 		return usageError{err}
 	}
+	opts.provider = &providerLogin{name: p.Name, inputs: p.Inputs, vars: values, capture: p.Capture}
+	opts.OAuth.Capture = p.Capture
 	if p.OAuth == nil {
 		return nil
 	}
+	opts.provider.rule = p.OAuth.RedirectRule
+	opts.OAuth.ServerParam = p.OAuth.ServerParam
 	o, err := p.OAuth.Expand(values)
 	if err != nil {
 		return usageError{err}
@@ -71,6 +75,7 @@ func applyProvider(c *cobra.Command, p *catalog.Provider, opts *loginOptions) er
 	fromFile(c, "refresh-token-path", &sh.RefreshTokenPath, o.RefreshTokenPath)
 	fromFile(c, "expires-in-path", &sh.ExpiresInPath, o.ExpiresInPath)
 	fromFile(c, "refresh-url", &sh.RefreshURL, o.RefreshURL)
+	fromFile(c, "refresh-client-auth", &sh.RefreshAuth, o.RefreshAuth)
 	fromFileMap(c, "auth-param", &dst.Params, o.AuthParams)
 	fromFileMap(c, "token-param", &sh.TokenParams, o.TokenParams)
 	fromFileMap(c, "refresh-param", &sh.RefreshParams, o.RefreshParams)
@@ -147,6 +152,10 @@ func applyAPI(c *cobra.Command, p *catalog.Provider, values map[string]string, d
 	fromFile(c, "auth-error-path", &dst.ErrorPath, api.ErrorPath)
 	fromFileList(c, "auth-error-value", &dst.ErrorValues, api.ErrorValues)
 	fromFile(c, "identity-path", &dst.IdentityPath, api.IdentityPath)
+	dst.Method, dst.Body, dst.ContentType, dst.Basic = api.Method, api.Body, api.ContentType, api.Basic
+	if err := expandHeaders(dst, api.Headers, values); err != nil {
+		return err
+	}
 	return nil
 }
 
@@ -190,4 +199,20 @@ func fromFileMap(c *cobra.Command, flag string, dst *map[string]string, v map[st
 	if !c.Flags().Changed(flag) && len(v) > 0 {
 		*dst = v
 	}
+}
+
+// expandHeaders takes the file's API headers with ${var} filled in.
+func expandHeaders(dst *oauth.API, headers, values map[string]string) error {
+	if len(headers) == 0 {
+		return nil
+	}
+	dst.Headers = map[string]string{}
+	for k, v := range headers {
+		x, err := catalog.ExpandURL(v, values)
+		if err != nil {
+			return err
+		}
+		dst.Headers[k] = x
+	}
+	return nil
 }

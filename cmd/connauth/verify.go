@@ -72,7 +72,7 @@ func runVerify(ctx context.Context, a *app, opts *verifyOptions) error {
 			return err
 		}
 	}
-	fmt.Fprintf(a.Out, "%s %s: %d %s\n", http.MethodGet, httpclient.RedactQuery(target), status, http.StatusText(status))
+	fmt.Fprintf(a.Out, "%s %s: %d %s\n", firstNonEmpty(api.Method, http.MethodGet), httpclient.RedactQuery(target), status, http.StatusText(status))
 	if id := api.Identity(body); id != "" {
 		fmt.Fprintf(a.Out, "identity: %s\n", id)
 	}
@@ -90,21 +90,7 @@ func callAPI(ctx context.Context, a *app, api oauth.API, target string, p *store
 	if err != nil {
 		return 0, nil, err
 	}
-	req, err := http.NewRequestWithContext(ctx, http.MethodGet, target, nil)
-	if err != nil {
-		return 0, nil, usageErrorf("--url: %v", err)
-	}
-	api.Authorize(req, secrets[name])
-	hc, err := a.HTTP()
-	if err != nil {
-		return 0, nil, usageError{err}
-	}
-	resp, err := hc.Do(req)
-	if err != nil {
-		return 0, nil, fmt.Errorf("calling %s: %w", httpclient.RedactQuery(target), httpclient.RedactURL(err))
-	}
-	body, err := httpclient.ReadBody(resp)
-	return resp.StatusCode, body, err
+	return callVerify(ctx, a, api, target, apiValues(p.Settings, secrets, secrets[name]))
 }
 
 // profileAPI is the API settings stored with the profile.
@@ -128,4 +114,18 @@ func firstNonEmpty(a, b string) string {
 		return a
 	}
 	return b
+}
+
+// apiValues are what API templates may use: the profile's settings, its
+// secrets, and the primary secret as "token".
+func apiValues(settings, secrets map[string]string, token string) map[string]string {
+	out := map[string]string{}
+	for k, v := range settings {
+		out[k] = v
+	}
+	for k, v := range secrets {
+		out[k] = v
+	}
+	out["token"] = token
+	return out
 }

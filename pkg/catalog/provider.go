@@ -30,6 +30,13 @@ type Provider struct {
 	// Vars are template variables: ${name} in any URL.
 	Vars  map[string]Var `yaml:"vars,omitempty" json:"vars,omitempty"`
 	OAuth *OAuth         `yaml:"oauth,omitempty" json:"oauth,omitempty"`
+	// Inputs are secrets the provider needs besides the scheme's own
+	// (PowerOffice's subscription key); they are asked for like the
+	// scheme's and stored with its secrets.
+	Inputs []Input `yaml:"inputs,omitempty" json:"inputs,omitempty"`
+	// Capture keeps values the provider returns besides the tokens in the
+	// profile (Zoho's api_domain, Sage's country, HubSpot's portal id).
+	Capture []oauth.Capture `yaml:"capture,omitempty" json:"capture,omitempty"`
 	// API says how the provider's API takes the token (connauth verify).
 	API *oauth.API `yaml:"api,omitempty" json:"api,omitempty"`
 	// Path is the file the provider came from.
@@ -43,21 +50,44 @@ type Var struct {
 	Allowed     []string `yaml:"allowed,omitempty" json:"allowed,omitempty"`
 }
 
+// Input is a secret the provider needs besides the scheme's inputs.
+type Input struct {
+	Name        string `yaml:"name" json:"name"`
+	Description string `yaml:"description" json:"description"`
+}
+
+// The redirect rules a provider may state.
+const (
+	// RedirectLoopback: any port of a loopback redirect URI is accepted.
+	RedirectLoopback = "loopback"
+	// RedirectExact: the exact URI, port included, must be registered.
+	RedirectExact = "exact"
+	// RedirectHTTPS: only https redirect URIs; the user registers one and
+	// pastes the address the browser lands on.
+	RedirectHTTPS = "https"
+)
+
 // OAuth holds the OAuth 2.0 connection settings; each has a login flag of
 // the same meaning, and a flag given on the command line wins.
 type OAuth struct {
-	Issuer       string            `yaml:"issuer,omitempty" json:"issuer,omitempty"`
-	AuthURL      string            `yaml:"auth_url,omitempty" json:"auth_url,omitempty"`
-	TokenURL     string            `yaml:"token_url,omitempty" json:"token_url,omitempty"`
-	RevokeURL    string            `yaml:"revoke_url,omitempty" json:"revoke_url,omitempty"`
-	DeviceURL    string            `yaml:"device_url,omitempty" json:"device_url,omitempty"`
-	ClientID     string            `yaml:"client_id,omitempty" json:"client_id,omitempty"`
-	Grant        string            `yaml:"grant,omitempty" json:"grant,omitempty"`
-	Scopes       []string          `yaml:"scopes,omitempty" json:"scopes,omitempty"`
-	ClientAuth   string            `yaml:"client_auth,omitempty" json:"client_auth,omitempty"`
-	PKCE         string            `yaml:"pkce,omitempty" json:"pkce,omitempty"`
-	RedirectURI  string            `yaml:"redirect_uri,omitempty" json:"redirect_uri,omitempty"`
-	RedirectPort int               `yaml:"redirect_port,omitempty" json:"redirect_port,omitempty"`
+	Issuer       string   `yaml:"issuer,omitempty" json:"issuer,omitempty"`
+	AuthURL      string   `yaml:"auth_url,omitempty" json:"auth_url,omitempty"`
+	TokenURL     string   `yaml:"token_url,omitempty" json:"token_url,omitempty"`
+	RevokeURL    string   `yaml:"revoke_url,omitempty" json:"revoke_url,omitempty"`
+	DeviceURL    string   `yaml:"device_url,omitempty" json:"device_url,omitempty"`
+	ClientID     string   `yaml:"client_id,omitempty" json:"client_id,omitempty"`
+	Grant        string   `yaml:"grant,omitempty" json:"grant,omitempty"`
+	Scopes       []string `yaml:"scopes,omitempty" json:"scopes,omitempty"`
+	ClientAuth   string   `yaml:"client_auth,omitempty" json:"client_auth,omitempty"`
+	PKCE         string   `yaml:"pkce,omitempty" json:"pkce,omitempty"`
+	RedirectURI  string   `yaml:"redirect_uri,omitempty" json:"redirect_uri,omitempty"`
+	RedirectPort int      `yaml:"redirect_port,omitempty" json:"redirect_port,omitempty"`
+	// RedirectRule is loopback, exact or https: what the provider accepts
+	// as a redirect URI, so login can say what to register.
+	RedirectRule string `yaml:"redirect_rule,omitempty" json:"redirect_rule,omitempty"`
+	// ServerParam is a callback parameter naming the server that holds
+	// the account (Zoho's accounts-server); token requests go there.
+	ServerParam  string            `yaml:"server_param,omitempty" json:"server_param,omitempty"`
 	AuthParams   map[string]string `yaml:"auth_params,omitempty" json:"auth_params,omitempty"`
 	JWTAlg       string            `yaml:"jwt_alg,omitempty" json:"jwt_alg,omitempty"`
 	JWTKeyID     string            `yaml:"jwt_kid,omitempty" json:"jwt_kid,omitempty"`
@@ -81,6 +111,7 @@ type OAuth struct {
 	RefreshTokenPath string            `yaml:"refresh_token_path,omitempty" json:"refresh_token_path,omitempty"`
 	ExpiresInPath    string            `yaml:"expires_in_path,omitempty" json:"expires_in_path,omitempty"`
 	RefreshURL       string            `yaml:"refresh_url,omitempty" json:"refresh_url,omitempty"`
+	RefreshAuth      string            `yaml:"refresh_auth,omitempty" json:"refresh_auth,omitempty"`
 }
 
 var namePattern = regexp.MustCompile(`^[a-z0-9][a-z0-9_.-]{0,62}$`)
@@ -136,6 +167,22 @@ func (p *Provider) check() error {
 	}
 	if p.Scheme == "oauth2" && p.OAuth == nil {
 		return fmt.Errorf("scheme oauth2 needs an oauth: section with at least issuer, or auth_url and token_url")
+	}
+	if p.OAuth != nil && !slices.Contains([]string{"", RedirectLoopback, RedirectExact, RedirectHTTPS}, p.OAuth.RedirectRule) {
+		return fmt.Errorf("redirect_rule %q: choose loopback, exact or https", p.OAuth.RedirectRule)
+	}
+	if p.OAuth != nil && p.OAuth.ServerParam != "" && len(p.OAuth.ValidDomains) == 0 {
+		return fmt.Errorf("server_param %s needs valid_domains: connauth sends the code only to a server within them", p.OAuth.ServerParam)
+	}
+	for _, c := range p.Capture {
+		if err := c.Check(); err != nil {
+			return err
+		}
+	}
+	for _, in := range p.Inputs {
+		if !namePattern.MatchString(in.Name) {
+			return fmt.Errorf("input %q: use lower-case letters, digits, '-', '_' or '.'", in.Name)
+		}
 	}
 	for name, v := range p.Vars {
 		if v.Default != "" && len(v.Allowed) > 0 && !slices.Contains(v.Allowed, v.Default) {

@@ -37,18 +37,19 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		http.NotFound(w, r)
 		return
 	}
-	code, err := s.check(r.URL.Query())
+	q := r.URL.Query()
+	code, err := s.check(q)
 	if errors.Is(err, ErrStateMismatch) {
 		writePage(w, http.StatusBadRequest, failurePage("This response does not belong to the login connauth is waiting for. connauth keeps waiting."))
 		return
 	}
 	if err != nil {
 		writePage(w, http.StatusBadRequest, failurePage(err.Error()))
-		s.finish("", err)
+		s.finish("", nil, err)
 		return
 	}
 	writePage(w, http.StatusOK, successPage)
-	s.finish(code, nil)
+	s.finish(code, q, nil)
 }
 
 // Submit takes a redirect URL pasted by the user, for when the browser
@@ -60,11 +61,12 @@ func (s *Server) Submit(raw string) error {
 	if err != nil || u.RawQuery == "" {
 		return fmt.Errorf("that is not the redirect URL: paste the whole address from the browser's address bar, starting with %s", s.redirect)
 	}
-	code, err := s.check(u.Query())
+	q := u.Query()
+	code, err := s.check(q)
 	if errors.Is(err, ErrStateMismatch) {
 		return err
 	}
-	s.finish(code, err)
+	s.finish(code, q, err)
 	return err
 }
 

@@ -45,10 +45,11 @@ type Server struct {
 	srv      *http.Server
 	ln       net.Listener
 
-	once sync.Once
-	done chan struct{}
-	code string
-	err  error
+	once  sync.Once
+	done  chan struct{}
+	code  string
+	query url.Values
+	err   error
 }
 
 // NewState returns a fresh, unguessable state value.
@@ -58,8 +59,13 @@ func NewState() string {
 	return base64.RawURLEncoding.EncodeToString(b)
 }
 
-// Listen binds the redirect endpoint and starts serving it.
+// Listen binds the redirect endpoint and starts serving it. An https
+// RedirectURI cannot be served here: the server then only takes pasted
+// redirect URLs (Submit).
 func Listen(cfg Config) (*Server, error) {
+	if PasteOnly(cfg.RedirectURI) {
+		return &Server{cfg: cfg, redirect: cfg.RedirectURI, done: make(chan struct{})}, nil
+	}
 	host, port, path, display, err := endpoint(cfg)
 	if err != nil {
 		return nil, err
@@ -90,8 +96,8 @@ func endpoint(cfg Config) (bind string, port int, path, display string, err erro
 		return bind, port, path, display, nil
 	}
 	u, perr := url.Parse(cfg.RedirectURI)
-	if perr != nil || u.Scheme != "http" || u.Port() == "" {
-		return "", 0, "", "", fmt.Errorf("--redirect-uri %q: give a loopback URI with a port, like http://127.0.0.1:8085/callback", cfg.RedirectURI)
+	if perr != nil || u.Scheme != "http" {
+		return "", 0, "", "", fmt.Errorf("--redirect-uri %q: give a loopback URI, like http://127.0.0.1:8085/callback, or an https URI you registered (you then paste the address the browser lands on)", cfg.RedirectURI)
 	}
 	switch h := u.Hostname(); {
 	case h == "localhost":
@@ -101,12 +107,20 @@ func endpoint(cfg Config) (bind string, port int, path, display string, err erro
 	default:
 		return "", 0, "", "", fmt.Errorf("--redirect-uri %q: the host must be 127.0.0.1, [::1] or localhost", cfg.RedirectURI)
 	}
-	port, _ = strconv.Atoi(u.Port())
+	port, _ = strconv.Atoi(u.Port()) // none: a free one, for providers that ignore the port
 	path = u.Path
 	if path == "" {
 		path = "/"
 	}
 	return bind, port, path, display, nil
+}
+
+// PasteOnly reports whether a redirect URI is one connauth cannot serve
+// (https, registered by the user elsewhere), so the user pastes the
+// address the browser lands on.
+func PasteOnly(redirectURI string) bool {
+	u, err := url.Parse(redirectURI)
+	return err == nil && u.Scheme == "https" && u.Host != ""
 }
 
 // RedirectURI is the URI to send in the authorization request.
@@ -128,20 +142,33 @@ func (s *Server) Wait(ctx context.Context) (string, error) {
 	}
 }
 
+// Query is the accepted callback's query, once Wait returned a code.
+func (s *Server) Query() url.Values {
+	select {
+	case <-s.done:
+		return s.query
+	default:
+		return nil
+	}
+}
+
 // Done is closed once the wait has an outcome.
 func (s *Server) Done() <-chan struct{} { return s.done }
 
 // Close stops the listener. A success or failure page already being sent
 // is finished first.
 func (s *Server) Close() {
+	if s.srv == nil {
+		return // paste only: nothing listens
+	}
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
 	defer cancel()
 	s.srv.Shutdown(ctx)
 }
 
-func (s *Server) finish(code string, err error) {
+func (s *Server) finish(code string, q url.Values, err error) {
 	s.once.Do(func() {
-		s.code, s.err = code, err
+		s.code, s.query, s.err = code, q, err
 		close(s.done)
 	})
 }

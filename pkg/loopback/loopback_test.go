@@ -137,8 +137,8 @@ func TestRedirectURIWithLocalhost(t *testing.T) {
 func TestBadListenConfig(t *testing.T) {
 	for _, cfg := range []Config{
 		{Host: "0.0.0.0"},
-		{RedirectURI: "https://example.com/callback"},
-		{RedirectURI: "http://127.0.0.1/callback"},
+		{RedirectURI: "http://example.com/callback"},
+		{RedirectURI: "ftp://127.0.0.1/callback"},
 	} {
 		if _, err := Listen(cfg); err == nil {
 			t.Errorf("Listen(%+v) succeeded, want an error", cfg)
@@ -182,4 +182,46 @@ func mustAtoi(s string) int {
 		panic(err)
 	}
 	return n
+}
+
+// A redirect URI without a port gets a free one (Entra ignores the port);
+// the accepted callback's other parameters are kept.
+func TestPortlessRedirectAndQuery(t *testing.T) {
+	s := listen(t, Config{RedirectURI: "http://localhost/cb", State: "s"})
+	if !strings.HasPrefix(s.RedirectURI(), "http://localhost:") || strings.HasPrefix(s.RedirectURI(), "http://localhost:0/") {
+		t.Fatalf("RedirectURI() = %q, want localhost with the bound port", s.RedirectURI())
+	}
+	port := strings.TrimSuffix(strings.TrimPrefix(s.RedirectURI(), "http://localhost:"), "/cb")
+	resp, err := http.Get("http://127.0.0.1:" + port + "/cb?state=s&code=c&accounts-server=https%3A%2F%2Faccounts.zoho.eu")
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if code, err := wait(t, s); code != "c" || err != nil {
+		t.Fatalf("Wait = %q, %v", code, err)
+	}
+	if got := s.Query().Get("accounts-server"); got != "https://accounts.zoho.eu" {
+		t.Errorf("Query accounts-server = %q", got)
+	}
+}
+
+// An https redirect URI is the user's own page: nothing listens, and the
+// pasted address completes the login.
+func TestHTTPSRedirectIsPasteOnly(t *testing.T) {
+	s, err := Listen(Config{RedirectURI: "https://relay.example/keap", State: "s"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s.RedirectURI() != "https://relay.example/keap" {
+		t.Errorf("RedirectURI() = %q", s.RedirectURI())
+	}
+	if err := s.Submit("https://relay.example/keap?state=s&code=c&scope=full%7Cab123.infusionsoft.com"); err != nil {
+		t.Fatal(err)
+	}
+	if code, err := wait(t, s); code != "c" || err != nil {
+		t.Fatalf("Wait = %q, %v", code, err)
+	}
+	if got := s.Query().Get("scope"); got != "full|ab123.infusionsoft.com" {
+		t.Errorf("scope = %q", got)
+	}
 }

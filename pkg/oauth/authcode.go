@@ -6,10 +6,12 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"net/url"
 	"time"
 
 	"golang.org/x/oauth2"
 
+	"github.com/connauth/connauth/pkg/httpclient"
 	"github.com/connauth/connauth/pkg/loopback"
 )
 
@@ -34,6 +36,11 @@ type BrowserLogin struct {
 	Timeout  time.Duration
 	// Params are extra authorization request parameters.
 	Params map[string]string
+	// ServerParam names a callback parameter that says which server holds
+	// the user's account (Zoho's accounts-server): the token and
+	// revocation URLs move to it. It must be within ValidDomains.
+	ServerParam  string
+	ValidDomains []string
 }
 
 // Run performs the login and returns the granted tokens.
@@ -75,7 +82,38 @@ func (b *BrowserLogin) Run(ctx context.Context) (*Token, error) {
 		return nil, err
 	}
 	fmt.Fprintln(b.Status, "Authorization received; fetching tokens.")
-	return b.Client.Exchange(ctx, code, verifier, srv.RedirectURI())
+	if err := b.moveToServer(srv.Query()); err != nil {
+		return nil, err
+	}
+	tok, err := b.Client.Exchange(ctx, code, verifier, srv.RedirectURI())
+	if err != nil {
+		return nil, err
+	}
+	tok.Callback = srv.Query()
+	return tok, nil
+}
+
+// moveToServer points the token and revocation URLs at the server the
+// callback names, keeping their paths.
+func (b *BrowserLogin) moveToServer(q url.Values) error {
+	server := q.Get(b.ServerParam)
+	if b.ServerParam == "" || server == "" {
+		return nil
+	}
+	u, err := url.Parse(server)
+	if err != nil || httpclient.CheckURL(server) != nil || len(b.ValidDomains) == 0 {
+		return fmt.Errorf("the callback names the account's server as %q, which connauth will not send the code to (it must be an https URL within the provider's valid domains)", httpclient.Printable(server, 100))
+	}
+	if err := CheckDomains(b.ValidDomains, map[string]string{b.ServerParam: server}); err != nil {
+		return err
+	}
+	for _, f := range []*string{&b.Client.TokenURL, &b.Client.RevokeURL} {
+		if t, err := url.Parse(*f); err == nil && *f != "" {
+			t.Scheme, t.Host = u.Scheme, u.Host
+			*f = t.String()
+		}
+	}
+	return nil
 }
 
 func (b *BrowserLogin) authParams() []oauth2.AuthCodeOption {
@@ -97,7 +135,10 @@ func (b *BrowserLogin) announce(authURL, redirect string) {
 			fmt.Fprintln(b.Status, "Opened your browser; waiting for you to log in there.")
 		}
 	}
-	if b.Paste != nil {
+	switch {
+	case loopback.PasteOnly(redirect):
+		fmt.Fprintf(b.Status, "After you approve, the browser lands on %s. Copy the whole address from the address bar, paste it here and press Enter:\n", redirect)
+	case b.Paste != nil:
 		fmt.Fprintf(b.Status, "If the browser runs on another machine, log in there, then paste the address it was sent to (it starts with %s) here and press Enter:\n", redirect)
 	}
 }

@@ -165,7 +165,7 @@ func (c *Client) token(t *oauth2.Token) (*Token, error) {
 	if ty := t.TokenType; ty != "" && !strings.EqualFold(ty, "bearer") {
 		return nil, fmt.Errorf("the server issued a token of type %q; connauth handles bearer tokens only", httpclient.Printable(ty, 40))
 	}
-	out := &Token{AccessToken: t.AccessToken, RefreshToken: t.RefreshToken, TokenType: t.Type(), Expiry: t.Expiry, Scopes: c.Scopes}
+	out := &Token{AccessToken: t.AccessToken, RefreshToken: t.RefreshToken, TokenType: t.Type(), Expiry: t.Expiry, Scopes: c.Scopes, extra: t.Extra}
 	if s, ok := t.Extra("scope").(string); ok && s != "" {
 		out.Scopes = strings.Fields(s)
 	}

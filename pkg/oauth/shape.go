@@ -37,13 +37,17 @@ type Shape struct {
 	ExpiresInPath    string `json:"expires_in_path,omitempty"`
 	// RefreshURL receives refresh requests instead of the token URL.
 	RefreshURL string `json:"refresh_url,omitempty"`
+	// RefreshAuth "basic" moves the client credentials of refresh
+	// requests into HTTP Basic (Keap wants the code in the body and the
+	// refresh in Basic).
+	RefreshAuth string `json:"refresh_auth,omitempty"`
 }
 
 // IsZero reports whether the shape changes nothing.
 func (s *Shape) IsZero() bool {
 	return s == nil || (len(s.TokenParams)+len(s.RefreshParams)+len(s.RevokeParams)+len(s.TokenHeaders)+
 		len(s.RefreshHeaders)+len(s.RevokeHeaders) == 0 && s.TokenBody == "" &&
-		s.AccessTokenPath+s.RefreshTokenPath+s.ExpiresInPath+s.RefreshURL == "")
+		s.AccessTokenPath+s.RefreshTokenPath+s.ExpiresInPath+s.RefreshURL+s.RefreshAuth == "")
 }
 
 // shapeTransport applies a Shape to requests for the token and revocation
@@ -99,8 +103,17 @@ func (t shapeTransport) shapeRequest(r *http.Request, form url.Values, kind stri
 	for k, v := range params {
 		form.Set(k, v)
 	}
+	id, secret := form.Get("client_id"), form.Get("client_secret")
+	basic := kind == "refresh" && t.shape.RefreshAuth == AuthBasic && secret != ""
+	if basic {
+		form.Del("client_id")
+		form.Del("client_secret")
+	}
 	enc := form.Encode()
 	r2 := r.Clone(r.Context())
+	if basic {
+		r2.SetBasicAuth(url.QueryEscape(id), url.QueryEscape(secret)) // RFC 6749 §2.3.1
+	}
 	if kind == "refresh" && t.shape.RefreshURL != "" {
 		u, err := url.Parse(t.shape.RefreshURL)
 		if err != nil {

@@ -3,6 +3,7 @@ package oauth
 import (
 	"encoding/base64"
 	"encoding/json"
+	"net/url"
 	"strings"
 	"time"
 )
@@ -16,6 +17,23 @@ type Token struct {
 	Expiry  time.Time
 	Scopes  []string
 	IDToken string
+	// Callback is the redirect's query of a browser login.
+	Callback url.Values
+	// extra reads a top-level field of the token response.
+	extra func(string) any
+}
+
+// Field returns the value at a dotted path of the token response.
+func (t *Token) Field(path string) (any, bool) {
+	if t.extra == nil {
+		return nil, false
+	}
+	first, rest, nested := strings.Cut(path, ".")
+	v := t.extra(first)
+	if !nested || v == nil {
+		return v, v != nil
+	}
+	return lookup(v, rest)
 }
 
 // idClaims are the id_token claims worth showing; the token itself is not
