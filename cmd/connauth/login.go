@@ -15,7 +15,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/connauth/connauth/pkg/catalog"
-	"github.com/connauth/connauth/pkg/httpclient"
 	"github.com/connauth/connauth/pkg/loopback"
 	"github.com/connauth/connauth/pkg/oauth"
 	"github.com/connauth/connauth/pkg/prompt"
@@ -543,11 +542,7 @@ func keepAPI(p *store.Profile, api oauth.API) error {
 		return nil
 	}
 	if api.VerifyURL != "" {
-		u, err := oauth.Fill(api.VerifyURL, p.Settings)
-		if err == nil {
-			err = httpclient.CheckURL(u)
-		}
-		if err != nil {
+		if err := checkAPIURL(api.VerifyURL, p.Settings); err != nil {
 			return usageErrorf("--verify-url: %v", err)
 		}
 	}

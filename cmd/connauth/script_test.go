@@ -32,6 +32,7 @@ func TestScripts(t *testing.T) {
 	as := newMisbehavingAS(t)
 	node := newFakeSesamNode(t)
 	webcrm := newWebCRMFake(t)
+	vendor := newVendorFake(t)
 	testscript.Run(t, testscript.Params{
 		Dir:                 filepath.Join("..", "..", "testdata", "script"),
 		RequireExplicitExec: true,
@@ -41,6 +42,7 @@ func TestScripts(t *testing.T) {
 			env.Setenv("AS", as.srv.URL)
 			env.Setenv("NODE", node.srv.URL)
 			env.Setenv("WEBCRM", webcrm.URL)
+			env.Setenv("VENDOR", vendor.srv.URL)
 			env.Setenv("AS_PORT", as.srv.URL[strings.LastIndex(as.srv.URL, ":")+1:])
 			env.Setenv("BROWSER", "fetchbrowser")
 			// Hermetic by default: no script reaches the developer's own
@@ -59,6 +61,8 @@ func TestScripts(t *testing.T) {
 			"wire":      as.cmdWire,
 			"sesamnode": node.cmd,
 			"httpget":   cmdHTTPGet,
+			"vendorize": vendor.cmdVendorize,
+			"goldenurl": cmdGoldenURL,
 		},
 		Condition: func(cond string) (bool, error) {
 			switch cond {

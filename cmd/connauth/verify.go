@@ -56,7 +56,7 @@ func runVerify(ctx context.Context, a *app, opts *verifyOptions) error {
 	if target == "" {
 		return usageErrorf("profile %q has no verification URL: pass --url, or log in with --verify-url", p.Name)
 	}
-	if err := httpclient.CheckURL(target); err != nil {
+	if err := checkAPIURL(target, p.Settings); err != nil {
 		return usageErrorf("--url: %v", err)
 	}
 	status, body, err := callAPI(ctx, a, api, target, p, secrets)
@@ -128,4 +128,14 @@ func apiValues(settings, secrets map[string]string, token string) map[string]str
 	}
 	out["token"] = token
 	return out
+}
+
+// checkAPIURL checks a verify URL once the profile's settings fill its
+// {{name}} references.
+func checkAPIURL(u string, settings map[string]string) error {
+	filled, err := oauth.Fill(u, settings)
+	if err != nil {
+		return err
+	}
+	return httpclient.CheckURL(filled)
 }

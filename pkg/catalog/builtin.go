@@ -34,3 +34,8 @@ func BuiltinNames() []string {
 	sort.Strings(names)
 	return names
 }
+
+// BuiltinSource is the embedded file of the provider called name.
+func BuiltinSource(name string) ([]byte, error) {
+	return builtinFS.ReadFile(path.Join("builtin", name+".yaml"))
+}
