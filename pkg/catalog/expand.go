@@ -7,9 +7,10 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 )
 
-var varRef = regexp.MustCompile(`\$\{([A-Za-z_][A-Za-z0-9_]*)\}`)
+var varRef = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\$\{([A-Za-z_][A-Za-z0-9_]*)\}`) })
 
 // Values applies the defaults to the given --var values and checks them:
 // every variable must be known, allowed, and set when it has no default.
@@ -65,8 +66,8 @@ func (o OAuth) Expand(values map[string]string) (OAuth, error) {
 
 func expand(s string, values map[string]string) (string, error) {
 	var missing string
-	out := varRef.ReplaceAllStringFunc(s, func(ref string) string {
-		name := varRef.FindStringSubmatch(ref)[1]
+	out := varRef().ReplaceAllStringFunc(s, func(ref string) string {
+		name := varRef().FindStringSubmatch(ref)[1]
 		v, ok := values[name]
 		if !ok {
 			missing = name

@@ -14,6 +14,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 
 	"gopkg.in/yaml.v3"
 
@@ -114,7 +115,8 @@ type OAuth struct {
 	RefreshAuth      string            `yaml:"refresh_auth,omitempty" json:"refresh_auth,omitempty"`
 }
 
-var namePattern = regexp.MustCompile(`^[a-z0-9][a-z0-9_.-]{0,62}$`)
+// Compiled on first use: nothing heavy runs at start-up (connauth token).
+var namePattern = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[a-z0-9][a-z0-9_.-]{0,62}$`) })
 
 // IsPath reports whether a login argument names a file rather than a
 // provider or scheme.
@@ -159,7 +161,7 @@ func Parse(data []byte, ext string) (*Provider, error) {
 }
 
 func (p *Provider) check() error {
-	if !namePattern.MatchString(p.Name) {
+	if !namePattern().MatchString(p.Name) {
 		return fmt.Errorf("name %q: use lower-case letters, digits, '-', '_' or '.'", p.Name)
 	}
 	if p.Scheme == "" {
@@ -180,7 +182,7 @@ func (p *Provider) check() error {
 		}
 	}
 	for _, in := range p.Inputs {
-		if !namePattern.MatchString(in.Name) {
+		if !namePattern().MatchString(in.Name) {
 			return fmt.Errorf("input %q: use lower-case letters, digits, '-', '_' or '.'", in.Name)
 		}
 	}
@@ -200,10 +202,10 @@ func jsonError(err error) error {
 	return err
 }
 
-var yamlUnknown = regexp.MustCompile(`line (\d+): field (\S+) not found in type`)
+var yamlUnknown = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`line (\d+): field (\S+) not found in type`) })
 
 func yamlError(err error) error {
-	if m := yamlUnknown.FindStringSubmatch(err.Error()); m != nil {
+	if m := yamlUnknown().FindStringSubmatch(err.Error()); m != nil {
 		return fmt.Errorf("unknown key %q (line %s); see the provider file format in the README", m[2], m[1])
 	}
 	return err

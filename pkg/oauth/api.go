@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/connauth/connauth/pkg/httpclient"
 )
@@ -49,14 +50,14 @@ type API struct {
 // NoScheme as Scheme sends the token bare in the header (Wix).
 const NoScheme = "none"
 
-var apiRef = regexp.MustCompile(`\{\{([A-Za-z0-9_.-]+)\}\}`)
+var apiRef = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\{\{([A-Za-z0-9_.-]+)\}\}`) })
 
 // Fill replaces {{name}} with values[name]; it fails naming a value the
 // profile does not have.
 func Fill(tmpl string, values map[string]string) (string, error) {
 	var missing string
-	out := apiRef.ReplaceAllStringFunc(tmpl, func(ref string) string {
-		name := apiRef.FindStringSubmatch(ref)[1]
+	out := apiRef().ReplaceAllStringFunc(tmpl, func(ref string) string {
+		name := apiRef().FindStringSubmatch(ref)[1]
 		v, ok := values[name]
 		if !ok && missing == "" {
 			missing = name

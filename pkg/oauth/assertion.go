@@ -13,6 +13,7 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/golang-jwt/jwt/v5"
@@ -181,7 +182,7 @@ func (a *Assertion) signTemplate(clientID string, now time.Time) (string, error)
 	return t.SignedString(a.Key)
 }
 
-var tmplVar = regexp.MustCompile(`\{\{\s*([a-z_]+)\s*\}\}`)
+var tmplVar = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\{\{\s*([a-z_]+)\s*\}\}`) })
 
 // fillTemplate decodes a JSON object template into out, replacing
 // {{name}} in its string values.
@@ -199,14 +200,14 @@ func fillTemplate(tmpl string, vars map[string]any, out map[string]any) error {
 			out[k] = v
 			continue
 		}
-		if m := tmplVar.FindStringSubmatch(s); m != nil && m[0] == s {
+		if m := tmplVar().FindStringSubmatch(s); m != nil && m[0] == s {
 			if val, known := vars[m[1]]; known {
 				out[k] = val // a whole-value placeholder keeps its type
 				continue
 			}
 		}
-		out[k] = tmplVar.ReplaceAllStringFunc(s, func(ref string) string {
-			return fmt.Sprint(vars[tmplVar.FindStringSubmatch(ref)[1]])
+		out[k] = tmplVar().ReplaceAllStringFunc(s, func(ref string) string {
+			return fmt.Sprint(vars[tmplVar().FindStringSubmatch(ref)[1]])
 		})
 	}
 	return nil

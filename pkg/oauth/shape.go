@@ -10,6 +10,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 )
 
 // Shape describes how a non-standard server wants its token, refresh and
@@ -130,7 +131,7 @@ func (t shapeTransport) shapeRequest(r *http.Request, form url.Values, kind stri
 	return r2, nil
 }
 
-var placeholder = regexp.MustCompile(`\{\{\s*([a-z_]+)\s*\}\}`)
+var placeholder = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\{\{\s*([a-z_]+)\s*\}\}`) })
 
 // bodyFromTemplate builds the form from the JSON template, filling the
 // placeholders from the request x/oauth2 made (and its Basic credentials).
@@ -154,8 +155,8 @@ func bodyFromTemplate(tmpl string, form url.Values, r *http.Request) (url.Values
 			b, _ := json.Marshal(v)
 			s = string(b)
 		}
-		out.Set(k, placeholder.ReplaceAllStringFunc(s, func(m string) string {
-			return values[placeholder.FindStringSubmatch(m)[1]]
+		out.Set(k, placeholder().ReplaceAllStringFunc(s, func(m string) string {
+			return values[placeholder().FindStringSubmatch(m)[1]]
 		}))
 	}
 	return out, nil
