@@ -104,6 +104,15 @@ func typeSecret(t *testing.T, tty *os.File, sc *screen, secret string) {
 	tty.WriteString("\r")
 }
 
+// typeText types a visible answer, waits for its echo, and submits it.
+func typeText(t *testing.T, tty *os.File, sc *screen, text string) {
+	t.Helper()
+	tty.WriteString(text)
+	sc.waitFor(t, text)
+	tty.WriteString("\r")
+	time.Sleep(200 * time.Millisecond) // the form moves to the next field
+}
+
 func testEnv(t *testing.T) []string {
 	return []string{"CONNAUTH_CONFIG_DIR=" + t.TempDir(), "DBUS_SESSION_BUS_ADDRESS=", "CONNAUTH_API_KEY=", "TERM=xterm-256color"}
 }
@@ -183,5 +192,28 @@ func TestGuidedLoginPicksAProvider(t *testing.T) {
 	waitExit(t, cmd, sc)
 	if got := tokenOf(t, env, "picked"); got != "picked-key-42" {
 		t.Fatalf("stored key = %q, want the one typed after picking api_key", got)
+	}
+}
+
+// A built-in provider's variables are asked for on a terminal, checked
+// against their allowed values there, and kept in the profile.
+func TestInteractiveLoginAsksForProviderVars(t *testing.T) {
+	env := testEnv(t)
+	cmd, tty, sc := startInTerminal(t, env, "login", "woocommerce")
+	sc.waitFor(t, "woocommerce needs these values")
+	sc.waitFor(t, "the REST API consumer key")
+	typeText(t, tty, sc, "ck_typed")
+	typeText(t, tty, sc, "shop.example")
+	sc.waitFor(t, "The API key the provider issued")
+	typeSecret(t, tty, sc, "cs_typed")
+	waitExit(t, cmd, sc)
+	if got := tokenOf(t, env, "woocommerce"); got != "cs_typed" {
+		t.Fatalf("stored key = %q", got)
+	}
+	show := exec.Command(builtBinary(t), "show", "woocommerce")
+	show.Env = append(os.Environ(), env...)
+	out, err := show.Output()
+	if err != nil || !strings.Contains(string(out), "consumer_key:  ck_typed") || !strings.Contains(string(out), "domain:        shop.example") {
+		t.Fatalf("show: %v\n%s", err, out)
 	}
 }

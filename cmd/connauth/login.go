@@ -205,6 +205,9 @@ func runLogin(c *cobra.Command, a *app, opts *loginOptions) error {
 		if provider.Path != "" && catalog.IsPath(opts.Provider) {
 			providerName, _ = filepath.Abs(provider.Path)
 		}
+		if err := askVars(a, provider, opts); err != nil {
+			return err
+		}
 		if err := applyProvider(c, provider, opts); err != nil {
 			return err
 		}

@@ -4,12 +4,16 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"maps"
 	"net/http"
+	"slices"
+	"strings"
 
 	"github.com/connauth/connauth/pkg/catalog"
 	"github.com/connauth/connauth/pkg/httpclient"
 	"github.com/connauth/connauth/pkg/loopback"
 	"github.com/connauth/connauth/pkg/oauth"
+	"github.com/connauth/connauth/pkg/prompt"
 	"github.com/connauth/connauth/schemes"
 )
 
@@ -117,4 +121,44 @@ func callVerify(ctx context.Context, a *app, api oauth.API, target string, value
 	}
 	body, err := httpclient.ReadBody(resp)
 	return resp.StatusCode, body, err
+}
+
+// askVars asks on a terminal for the provider variables that have no
+// default and no --var; without a terminal, Values names them.
+func askVars(a *app, p *catalog.Provider, opts *loginOptions) error {
+	var fields []prompt.Field
+	for _, name := range slices.Sorted(maps.Keys(p.Vars)) {
+		v := p.Vars[name]
+		if _, given := opts.Vars[name]; given || v.Default != "" {
+			continue
+		}
+		fields = append(fields, prompt.Field{Name: name, Description: v.Description, Validate: allowedValue(v.Allowed)})
+	}
+	if len(fields) == 0 || opts.SecretsFrom == "-" || !a.IsTerminal() {
+		return nil
+	}
+	values := map[string]string{}
+	t := prompt.Terminal{In: a.In, Out: a.ErrOut, Accessible: opts.Accessible, Title: p.Name + " needs these values (or pass --var NAME=VALUE)"}
+	if err := t.Ask(fields, values); err != nil {
+		return err
+	}
+	if opts.Vars == nil {
+		opts.Vars = map[string]string{}
+	}
+	for k, v := range values {
+		opts.Vars[k] = v
+	}
+	return nil
+}
+
+func allowedValue(allowed []string) func(string) error {
+	if len(allowed) == 0 {
+		return nil
+	}
+	return func(s string) error {
+		if !slices.Contains(allowed, s) {
+			return fmt.Errorf("choose one of %s", strings.Join(allowed, ", "))
+		}
+		return nil
+	}
 }
