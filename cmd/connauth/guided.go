@@ -26,6 +26,9 @@ func pickProvider(a *app, opts *loginOptions) (string, error) {
 		options = append(options, prompt.Option{Label: fmt.Sprintf("%-12s your provider file", name), Value: name})
 	}
 	for _, name := range catalog.BuiltinNames() {
+		if _, err := schemes.Lookup(name); err == nil {
+			continue // tripletex: listed once, as the scheme it also is
+		}
 		options = append(options, prompt.Option{Label: fmt.Sprintf("%-12s built-in provider", name), Value: name})
 	}
 	t := prompt.Terminal{In: a.In, Out: a.ErrOut, Accessible: opts.Accessible}
