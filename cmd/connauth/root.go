@@ -51,11 +51,11 @@ lines for a shell, or the environment of a command.`,
 		newVerifyCmd(a),
 		newClientsCmd(a),
 		newPushCmd(a),
-		newDocsCmd(a),
 		newProvidersCmd(a),
 		newSchemesCmd(a),
 		newVersionCmd(),
 	)
+	addDocsCmd(root, a)
 	return root
 }
 

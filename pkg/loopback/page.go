@@ -1,21 +1,18 @@
 package loopback
 
 import (
-	"html/template"
+	"fmt"
+	"html"
 	"net/http"
-	"sync"
 )
 
-// pageTmpl is parsed on first use, not at start-up: most connauth runs
-// never serve a page.
-var pageTmpl = sync.OnceValue(func() *template.Template {
-	return template.Must(template.New("page").Parse(pageHTML))
-})
-
+// pageHTML takes the title twice, then the message, all HTML-escaped.
+// (Not html/template: its package init would cost every connauth run,
+// and two escaped strings need no template engine.)
 const pageHTML = `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>connauth: {{.Title}}</title>
+<html lang="en"><head><meta charset="utf-8"><title>connauth: %[1]s</title>
 <style>body{font-family:system-ui,sans-serif;max-width:36em;margin:4em auto;padding:0 1em;color:#222}</style>
-</head><body><h1>{{.Title}}</h1><p>{{.Message}}</p></body></html>
+</head><body><h1>%[1]s</h1><p>%[2]s</p></body></html>
 `
 
 type page struct{ Title, Message string }
@@ -34,5 +31,5 @@ func writePage(w http.ResponseWriter, status int, p page) {
 	h.Set("X-Frame-Options", "DENY")
 	h.Set("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'")
 	w.WriteHeader(status)
-	pageTmpl().Execute(w, p)
+	fmt.Fprintf(w, pageHTML, html.EscapeString(p.Title), html.EscapeString(p.Message))
 }
