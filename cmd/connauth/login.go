@@ -286,6 +286,7 @@ func addProviderResults(ctx context.Context, a *app, opts *loginOptions, scheme 
 	if pl := opts.provider; pl != nil {
 		addSettings(res.Secrets, pl.extraSecrets(inputs))
 		addSettings(res.Settings, pl.vars)
+		addSettings(res.Settings, pl.settings)
 	}
 	if scheme.Name == "tripletex" {
 		return nil // its login checks the tokens itself (--verify)

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -9,12 +10,16 @@ import (
 
 	"github.com/connauth/connauth/pkg/catalog"
 	"github.com/connauth/connauth/pkg/oauth"
+	"github.com/connauth/connauth/pkg/sesam"
 	"github.com/connauth/connauth/schemes"
 )
 
 // findProvider returns the provider a login argument names: a file path,
 // or a file in <config>/providers/; nil when the argument is a scheme.
 func findProvider(a *app, arg string) (*catalog.Provider, error) {
+	if path := sesam.ManifestPath(arg); path != "" {
+		return manifestProvider(path)
+	}
 	if catalog.IsPath(arg) {
 		return catalog.Load(arg)
 	}
@@ -41,7 +46,7 @@ func applyProvider(c *cobra.Command, p *catalog.Provider, opts *loginOptions) er
 	if err := applyAPI(c, p, values, &opts.API); err != nil {
 		return usageError{err}
 	}
-	opts.provider = &providerLogin{name: p.Name, inputs: p.Inputs, vars: values, capture: p.Capture}
+	opts.provider = &providerLogin{name: p.Name, inputs: p.Inputs, vars: values, capture: p.Capture, settings: p.Settings}
 	opts.OAuth.Capture = p.Capture
 	if p.OAuth == nil {
 		return nil
@@ -100,12 +105,16 @@ func providerVars(p *catalog.Provider, given map[string]string) map[string]strin
 	return out
 }
 
-// schemeVars are the --var values the provider does not declare.
+// schemeVars are the --var values the provider does not declare, over
+// the provider's scheme_vars.
 func schemeVars(p *catalog.Provider, given map[string]string) map[string]string {
 	if p == nil {
 		return given
 	}
 	out := map[string]string{}
+	for k, v := range p.SchemeVars {
+		out[k] = v
+	}
 	for k, v := range given {
 		if _, ok := p.Vars[k]; !ok {
 			out[k] = v
@@ -215,4 +224,19 @@ func expandHeaders(dst *oauth.API, headers, values map[string]string) error {
 		dst.Headers[k] = x
 	}
 	return nil
+}
+
+// manifestProvider is the provider a Sesam connector's manifest.json
+// describes, named after the connector's folder.
+func manifestProvider(path string) (*catalog.Provider, error) {
+	m, err := sesam.ReadManifest(path)
+	if err != nil {
+		return nil, err
+	}
+	p, err := m.Provider(sesam.ProfileName(path))
+	if err != nil {
+		return nil, fmt.Errorf("manifest %s: %w", path, err)
+	}
+	p.Path = path
+	return p, nil
 }

@@ -26,6 +26,8 @@ type providerLogin struct {
 	vars    map[string]string
 	capture []oauth.Capture
 	rule    string
+	// settings are kept in the profile as they are (a manifest's flags).
+	settings map[string]string
 }
 
 // redirectAdvice says which redirect URI to register with the provider,
@@ -132,7 +134,7 @@ func askVars(a *app, p *catalog.Provider, opts *loginOptions) error {
 		if _, given := opts.Vars[name]; given || v.Default != "" {
 			continue
 		}
-		fields = append(fields, prompt.Field{Name: name, Description: v.Description, Validate: allowedValue(v.Allowed)})
+		fields = append(fields, prompt.Field{Name: name, Description: v.Description, Optional: v.Optional, Validate: allowedValue(v.Allowed)})
 	}
 	if len(fields) == 0 || opts.SecretsFrom == "-" || !a.IsTerminal() {
 		return nil

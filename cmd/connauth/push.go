@@ -158,12 +158,7 @@ func pushPayload(opts *pushOptions, p *store.Profile, secrets store.Secrets, t n
 			payload[name] = v
 		}
 	}
-	env := map[string]string{}
-	for _, k := range []string{"token_url", "base_url", "account_id"} {
-		if v := p.Settings[k]; v != "" {
-			env[k] = v
-		}
-	}
+	env := envParams(p)
 	webhook, service := p.Settings["use_webhook_secret"] == "true", p.Settings["requires_service_api_access"] == "true"
 	if opts.Manifest != "" {
 		m, err := sesam.ReadManifest(opts.Manifest)
@@ -227,4 +222,24 @@ func rememberTarget(a *app, p *store.Profile, t nodeTarget) error {
 	}
 	p.Settings["push_node"], p.Settings["push_system"] = t.node, t.system
 	return cfg.SaveProfile(p)
+}
+
+// envParams are the profile's values for the node's environment:
+// token_url, base_url and account_id, and the additional parameters of
+// the manifest it logged in from.
+func envParams(p *store.Profile) map[string]string {
+	names := []string{"token_url", "base_url", "account_id"}
+	if list := p.Settings["env_params"]; list != "" {
+		names = append(names, strings.Split(list, ",")...)
+	}
+	env := map[string]string{}
+	for _, k := range names {
+		if v := p.Settings[k]; v != "" {
+			env[k] = v
+		}
+	}
+	if env["account_id"] == "" && p.Settings["ctx"] != "" {
+		env["account_id"] = p.Settings["ctx"] // SuperOffice's tenant
+	}
+	return env
 }

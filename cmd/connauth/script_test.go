@@ -63,6 +63,7 @@ func TestScripts(t *testing.T) {
 			"httpget":   cmdHTTPGet,
 			"vendorize": vendor.cmdVendorize,
 			"goldenurl": cmdGoldenURL,
+			"expandenv": cmdExpandEnv,
 		},
 		Condition: func(cond string) (bool, error) {
 			switch cond {

@@ -65,3 +65,16 @@ func cmdGoldenURL(ts *testscript.TestScript, neg bool, args []string) {
 		ts.Fatalf("authorization URL\n got: %s\nwant: %s", got, want)
 	}
 }
+
+// cmdExpandEnv is `expandenv FILE...`: replaces $NAME and ${NAME} in the
+// files with the script's environment, for fixtures that name the fakes'
+// URLs.
+func cmdExpandEnv(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) == 0 {
+		ts.Fatalf("usage: expandenv FILE...")
+	}
+	for _, f := range args {
+		out := os.Expand(ts.ReadFile(f), ts.Getenv)
+		ts.Check(os.WriteFile(ts.MkAbs(f), []byte(out), 0o600))
+	}
+}

@@ -32,7 +32,7 @@ func (p *Provider) Values(given map[string]string) (map[string]string, error) {
 		out[k] = v
 	}
 	for name, v := range p.Vars {
-		if out[name] == "" {
+		if out[name] == "" && !v.Optional {
 			return nil, fmt.Errorf("provider %s needs --var %s=VALUE (%s)", p.Name, name, v.Description)
 		}
 	}

@@ -29,8 +29,11 @@ type Provider struct {
 	// Notes are what a user must know: redirect rules, what is uncertain.
 	Notes string `yaml:"notes,omitempty" json:"notes,omitempty"`
 	// Vars are template variables: ${name} in any URL.
-	Vars  map[string]Var `yaml:"vars,omitempty" json:"vars,omitempty"`
-	OAuth *OAuth         `yaml:"oauth,omitempty" json:"oauth,omitempty"`
+	Vars map[string]Var `yaml:"vars,omitempty" json:"vars,omitempty"`
+	// SchemeVars set the scheme's own variables (the jwt scheme's
+	// login_url, say); a --var of the same name wins.
+	SchemeVars map[string]string `yaml:"scheme_vars,omitempty" json:"scheme_vars,omitempty"`
+	OAuth      *OAuth            `yaml:"oauth,omitempty" json:"oauth,omitempty"`
 	// Inputs are secrets the provider needs besides the scheme's own
 	// (PowerOffice's subscription key); they are asked for like the
 	// scheme's and stored with its secrets.
@@ -40,6 +43,9 @@ type Provider struct {
 	Capture []oauth.Capture `yaml:"capture,omitempty" json:"capture,omitempty"`
 	// API says how the provider's API takes the token (connauth verify).
 	API *oauth.API `yaml:"api,omitempty" json:"api,omitempty"`
+	// Settings are kept in the profile as they are; only providers made
+	// in memory (from a Sesam manifest) have them.
+	Settings map[string]string `yaml:"-" json:"settings,omitempty"`
 	// Path is the file the provider came from.
 	Path string `yaml:"-" json:"-"`
 }
@@ -49,6 +55,8 @@ type Var struct {
 	Description string   `yaml:"description" json:"description"`
 	Default     string   `yaml:"default,omitempty" json:"default,omitempty"`
 	Allowed     []string `yaml:"allowed,omitempty" json:"allowed,omitempty"`
+	// Optional variables may stay empty.
+	Optional bool `yaml:"optional,omitempty" json:"optional,omitempty"`
 }
 
 // Input is a secret the provider needs besides the scheme's inputs.
