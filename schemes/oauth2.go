@@ -105,6 +105,7 @@ func loginOAuth2(ctx context.Context, req LoginRequest) (*LoginResult, error) {
 		Expiry:   tok.Expiry,
 		Scopes:   tok.Scopes,
 		Claims:   tok.IDClaims(),
+		idToken:  tok.IDToken,
 	}, nil
 }
 

@@ -72,6 +72,8 @@ type LoginResult struct {
 	// Scopes are the granted scopes; Claims the id_token's display claims.
 	Scopes []string
 	Claims map[string]any
+	// idToken is the raw id_token, for schemes built on the oauth2 login.
+	idToken string
 }
 
 // Scheme describes one auth scheme.
@@ -88,8 +90,7 @@ type Scheme struct {
 	// Primary is the secret `connauth token` prints by default; empty when
 	// the scheme has no single token.
 	Primary string
-	// Login is nil while the scheme's login is not built yet.
-	Login func(ctx context.Context, req LoginRequest) (*LoginResult, error)
+	Login   func(ctx context.Context, req LoginRequest) (*LoginResult, error)
 	// Refresh renews the primary token of a stored login; nil when the
 	// scheme's tokens do not expire. The result's Secrets are the ones
 	// that changed.
@@ -97,8 +98,21 @@ type Scheme struct {
 	// Revoke invalidates a stored login's tokens at the provider; nil when
 	// there is nothing to revoke.
 	Revoke func(ctx context.Context, req SessionRequest) error
-	// Planned says, for a scheme without Login, where its login arrives.
-	Planned string
+	// Renewable are secrets besides the primary one that expire on their
+	// own schedule (SuperOffice's so_ticket): 'connauth token --secret
+	// NAME' renews them when due.
+	Renewable map[string]Renewal
+	// Private are secrets kept only to renew others (SuperOffice's private
+	// key); env, exec and push never hand them out.
+	Private []string
+}
+
+// Renewal says when a renewable secret expires and how to renew it. Renew's
+// result carries the new secret and the settings that changed (its
+// expiry); the profile's own expiry stays.
+type Renewal struct {
+	Expiry func(settings map[string]string) time.Time
+	Renew  func(ctx context.Context, req SessionRequest) (*LoginResult, error)
 }
 
 // InputsFor returns the inputs a login with the given choices asks for.
@@ -109,9 +123,6 @@ func (s *Scheme) InputsFor(choices ...string) []Input {
 	}
 	return out
 }
-
-// Available reports whether the scheme can log in today.
-func (s *Scheme) Available() bool { return s.Login != nil }
 
 var registry = map[string]*Scheme{}
 

@@ -123,7 +123,7 @@ func saveClient(ctx context.Context, a *app, opts *clientOptions, isNew bool) er
 
 // clientSecretInputs resolves client_secret and client_key like a login.
 func clientSecretInputs(a *app, opts *clientOptions) (store.Secrets, error) {
-	fromFile, err := secretFiles(a, opts.SecretsFrom, opts.JWTKeyFile)
+	fromFile, err := secretFiles(a, opts.SecretsFrom, map[string]string{"client_key": opts.JWTKeyFile})
 	if err != nil {
 		return nil, err
 	}

@@ -1,12 +1,17 @@
 package main
 
 import (
+	"context"
+	"maps"
+	"slices"
 	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
 
 	"github.com/connauth/connauth/pkg/export"
+	"github.com/connauth/connauth/pkg/store"
+	"github.com/connauth/connauth/schemes"
 )
 
 type envOptions struct {
@@ -46,7 +51,7 @@ func runEnv(c *cobra.Command, a *app, opts *envOptions) error {
 	if !validFormat(opts.Format) {
 		return usageErrorf("--format %q: choose one of %s", opts.Format, strings.Join(export.Formats, ", "))
 	}
-	_, secrets, err := freshSecrets(c.Context(), a, opts.Profile, time.Minute, false)
+	secrets, err := exportedSecrets(c.Context(), a, opts.Profile)
 	if err != nil {
 		return err
 	}
@@ -64,4 +69,26 @@ func validFormat(f string) bool {
 		}
 	}
 	return false
+}
+
+// exportedSecrets are the secrets env and exec hand out: refreshed and
+// renewed when due, without those kept only for renewing.
+func exportedSecrets(ctx context.Context, a *app, name string) (store.Secrets, error) {
+	p, secrets, err := freshSecrets(ctx, a, name, time.Minute, false)
+	if err != nil {
+		return nil, err
+	}
+	scheme, err := schemes.Lookup(p.Scheme)
+	if err != nil {
+		return nil, err
+	}
+	for _, renewable := range slices.Sorted(maps.Keys(scheme.Renewable)) {
+		if _, secrets, err = freshSecret(ctx, a, name, renewable, time.Minute); err != nil {
+			return nil, err
+		}
+	}
+	for _, private := range scheme.Private {
+		delete(secrets, private)
+	}
+	return secrets, nil
 }

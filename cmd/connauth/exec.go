@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"time"
 
 	"github.com/spf13/cobra"
 
@@ -40,7 +39,7 @@ connauth exits with COMMAND's exit code.`,
 }
 
 func runExec(c *cobra.Command, a *app, opts *execOptions) error {
-	_, secrets, err := freshSecrets(c.Context(), a, opts.Profile, time.Minute, false)
+	secrets, err := exportedSecrets(c.Context(), a, opts.Profile)
 	if err != nil {
 		return err
 	}

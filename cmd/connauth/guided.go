@@ -18,9 +18,7 @@ func pickProvider(a *app, opts *loginOptions) (string, error) {
 	}
 	var options []prompt.Option
 	for _, s := range schemes.All() {
-		if s.Available() {
-			options = append(options, prompt.Option{Label: fmt.Sprintf("%-12s %s", s.Name, s.Description), Value: s.Name})
-		}
+		options = append(options, prompt.Option{Label: fmt.Sprintf("%-12s %s", s.Name, s.Description), Value: s.Name})
 	}
 	for _, name := range userProviders(a) {
 		options = append(options, prompt.Option{Label: fmt.Sprintf("%-12s your provider file", name), Value: name})

@@ -38,8 +38,10 @@ type loginOptions struct {
 	API         oauth.API
 	Username    string
 	JWTKeyFile  string
-	OAuth       schemes.OAuthOptions
-	provider    *providerLogin // set by a provider file or catalog entry
+	// PrivateKeyFile holds SuperOffice's application key.
+	PrivateKeyFile string
+	OAuth          schemes.OAuthOptions
+	provider       *providerLogin // set by a provider file or catalog entry
 }
 
 func newLoginCmd(a *app) *cobra.Command {
@@ -168,6 +170,7 @@ func addOAuthFlags(c *cobra.Command, opts *loginOptions) {
 	f.StringSliceVar(&o.Scopes, "scopes", nil, `OAuth: scopes to request, space- or comma-separated ("openid offline_access")`)
 	f.StringVar(&o.ClientAuth, "client-auth", "", "OAuth: client authentication: basic, body, private_key_jwt or client_secret_jwt (default: from the server's metadata)")
 	f.StringVar(&opts.JWTKeyFile, "jwt-key-file", "", "OAuth private_key_jwt: PEM private key file (or CONNAUTH_CLIENT_KEY)")
+	f.StringVar(&opts.PrivateKeyFile, "private-key-file", "", "SuperOffice: the application's RSA key file, PEM or .NET XML (or CONNAUTH_PRIVATE_KEY)")
 	f.StringVar(&o.JWTAlg, "jwt-alg", "", "OAuth JWT client auth: RS256, PS256, ES256, EdDSA, HS256, HS384 or HS512 (default: from the key)")
 	f.StringVar(&o.JWTKeyID, "jwt-kid", "", "OAuth private_key_jwt: key id for the assertion's header")
 	f.StringVar(&o.AssertionAud, "assertion-aud", "", "OAuth JWT client auth: the assertion's audience (default: the issuer, else the token URL)")
@@ -192,9 +195,6 @@ func runLogin(c *cobra.Command, a *app, opts *loginOptions) error {
 	scheme, provider, err := loginTarget(a, opts.Provider)
 	if err != nil {
 		return err
-	}
-	if !scheme.Available() {
-		return fmt.Errorf("the %s scheme is listed but its login is not built yet (it arrives with %s)", scheme.Name, scheme.Planned)
 	}
 	if err := checkStoreFlags(opts); err != nil {
 		return err
@@ -234,7 +234,15 @@ func runLogin(c *cobra.Command, a *app, opts *loginOptions) error {
 	if store.IsClientKey(name) {
 		return usageErrorf("profile names starting with _client. are kept for client registrations; choose another --profile")
 	}
-	vars, err := scheme.VarValues(schemeVars(provider, opts.Vars))
+	var providerValues map[string]string
+	if opts.provider != nil {
+		providerValues = opts.provider.vars
+	}
+	given, err := schemeVars(provider, opts.Vars, providerValues)
+	if err != nil {
+		return usageError{err}
+	}
+	vars, err := scheme.VarValues(given)
 	if err != nil {
 		return usageError{err}
 	}
@@ -349,7 +357,7 @@ func checkStoreFlags(opts *loginOptions) error {
 // gatherInputs resolves the scheme's inputs from flags, --secrets-from,
 // the environment and, on a terminal, a prompt.
 func gatherInputs(a *app, scheme *schemes.Scheme, opts *loginOptions) (map[string]string, error) {
-	fromFile, err := secretFiles(a, opts.SecretsFrom, opts.JWTKeyFile)
+	fromFile, err := secretFiles(a, opts.SecretsFrom, map[string]string{"client_key": opts.JWTKeyFile, "private_key": opts.PrivateKeyFile})
 	if err != nil {
 		return nil, err
 	}
@@ -411,8 +419,9 @@ func readPrivateFile(path, flag string) (string, error) {
 }
 
 // secretFiles reads the secret inputs given as files: --secrets-from, and
-// --jwt-key-file as client_key. The map is never nil.
-func secretFiles(a *app, secretsFrom, jwtKeyFile string) (map[string]string, error) {
+// keyFiles (input name → file, such as --jwt-key-file as client_key). The
+// map is never nil.
+func secretFiles(a *app, secretsFrom string, keyFiles map[string]string) (map[string]string, error) {
 	fromFile, err := readSecretsFrom(a, secretsFrom)
 	if err != nil {
 		return nil, err
@@ -420,12 +429,15 @@ func secretFiles(a *app, secretsFrom, jwtKeyFile string) (map[string]string, err
 	if fromFile == nil {
 		fromFile = map[string]string{}
 	}
-	if jwtKeyFile != "" {
-		key, err := readPrivateFile(jwtKeyFile, "--jwt-key-file")
+	for input, path := range keyFiles {
+		if path == "" {
+			continue
+		}
+		key, err := readPrivateFile(path, "--"+strings.ReplaceAll(input, "_", "-")+"-file")
 		if err != nil {
 			return nil, err
 		}
-		fromFile["client_key"] = key
+		fromFile[input] = key
 	}
 	return fromFile, nil
 }

@@ -106,21 +106,25 @@ func providerVars(p *catalog.Provider, given map[string]string) map[string]strin
 }
 
 // schemeVars are the --var values the provider does not declare, over
-// the provider's scheme_vars.
-func schemeVars(p *catalog.Provider, given map[string]string) map[string]string {
+// the provider's scheme_vars (which may use its variables: env: ${env}).
+func schemeVars(p *catalog.Provider, given, values map[string]string) (map[string]string, error) {
 	if p == nil {
-		return given
+		return given, nil
 	}
 	out := map[string]string{}
 	for k, v := range p.SchemeVars {
-		out[k] = v
+		x, err := catalog.ExpandURL(v, values)
+		if err != nil {
+			return nil, err
+		}
+		out[k] = x
 	}
 	for k, v := range given {
 		if _, ok := p.Vars[k]; !ok {
 			out[k] = v
 		}
 	}
-	return out
+	return out, nil
 }
 
 // loginTarget resolves PROVIDER into a scheme and, for a provider file,

@@ -49,7 +49,7 @@ func (pl *providerLogin) redirectAdvice(o schemes.OAuthOptions) (string, error) 
 		if uri == "" {
 			uri = "http://127.0.0.1/callback"
 		}
-		return fmt.Sprintf("Redirect URI to register with %s: %s (%s ignores the port of a loopback redirect; connauth picks a free one).", pl.name, uri, pl.name), nil
+		return fmt.Sprintf("Redirect URI to register with %s: %s with any port (connauth picks a free one).", pl.name, uri), nil
 	}
 	return "", nil
 }

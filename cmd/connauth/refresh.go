@@ -68,10 +68,46 @@ func freshPrimary(ctx context.Context, a *app, name string, minValid time.Durati
 type refreshWhen struct {
 	minValid              time.Duration
 	force, missingPrimary bool
+	// secret, when set, is a renewable secret to renew instead of the
+	// primary token (SuperOffice's so_ticket).
+	secret string
+}
+
+// freshSecret is freshSecrets for one named secret: a renewable one is
+// renewed when due; any other is read as stored, with no network.
+func freshSecret(ctx context.Context, a *app, name, secret string, minValid time.Duration) (*store.Profile, store.Secrets, error) {
+	return refreshIfDue(ctx, a, name, refreshWhen{minValid: minValid, secret: secret})
+}
+
+// renewal is what refreshIfDue renews: the primary token through the
+// scheme's Refresh, or a renewable secret; nil when there is nothing.
+type renewal struct {
+	run        func(context.Context, schemes.SessionRequest) (*schemes.LoginResult, error)
+	due        func(p *store.Profile, secrets store.Secrets) bool
+	keepExpiry bool // a renewable secret leaves the profile's expiry alone
+}
+
+func renewalFor(scheme *schemes.Scheme, when refreshWhen, now time.Time) *renewal {
+	if when.secret != "" {
+		r, ok := scheme.Renewable[when.secret]
+		if !ok {
+			return nil
+		}
+		return &renewal{run: r.Renew, keepExpiry: true, due: func(p *store.Profile, secrets store.Secrets) bool {
+			exp := r.Expiry(p.Settings)
+			return secrets[when.secret] == "" || exp.IsZero() || exp.Before(now.Add(when.minValid))
+		}}
+	}
+	if scheme.Refresh == nil {
+		return nil
+	}
+	return &renewal{run: scheme.Refresh, due: func(p *store.Profile, secrets store.Secrets) bool {
+		return needsRefresh(p, secrets, scheme, now, when.minValid, when.missingPrimary)
+	}}
 }
 
 func refreshIfDue(ctx context.Context, a *app, name string, when refreshWhen) (*store.Profile, store.Secrets, error) {
-	minValid, force := when.minValid, when.force
+	force := when.force
 	p, secrets, err := loadSecrets(a, name)
 	if err != nil {
 		return nil, nil, err
@@ -80,13 +116,14 @@ func refreshIfDue(ctx context.Context, a *app, name string, when refreshWhen) (*
 	if err != nil {
 		return nil, nil, err
 	}
-	if scheme.Refresh == nil {
+	r := renewalFor(scheme, when, a.Now())
+	if r == nil {
 		if force {
 			return nil, nil, usageErrorf("profile %q (%s) has no token to refresh", name, p.Scheme)
 		}
 		return p, secrets, nil
 	}
-	if !force && !needsRefresh(p, secrets, scheme, a.Now(), minValid, when.missingPrimary) {
+	if !force && !r.due(p, secrets) {
 		return p, secrets, nil
 	}
 	cfg, err := a.config()
@@ -103,14 +140,14 @@ func refreshIfDue(ctx context.Context, a *app, name string, when refreshWhen) (*
 	if p, secrets, err = loadSecrets(a, name); err != nil {
 		return nil, nil, err
 	}
-	if !force && !needsRefresh(p, secrets, scheme, a.Now(), minValid, when.missingPrimary) {
+	if !force && !r.due(p, secrets) {
 		return p, secrets, nil
 	}
 	// SIGINT and SIGTERM wait until the refreshed tokens are stored: dying
 	// between the server's answer and the write would lose a rotated
 	// refresh token, and with it the grant.
 	caught := deferSignals()
-	p, secrets, err = refreshLocked(ctx, a, cfg, scheme, p, secrets)
+	p, secrets, err = refreshLocked(ctx, a, cfg, r, p, secrets)
 	if sig := caught(); sig != nil {
 		fmt.Fprintf(a.ErrOut, "connauth: stopped by %v (after the refresh was finished and stored)\n", sig)
 		return nil, nil, exitCodeError{code: signalExitCode(sig)}
@@ -157,12 +194,12 @@ func expiresWithin(p *store.Profile, now time.Time, d time.Duration) bool {
 
 // refreshLocked refreshes and stores the new secrets before anything else;
 // on any error what was stored stays as it was.
-func refreshLocked(ctx context.Context, a *app, cfg store.Config, scheme *schemes.Scheme, p *store.Profile, secrets store.Secrets) (*store.Profile, store.Secrets, error) {
+func refreshLocked(ctx context.Context, a *app, cfg store.Config, r *renewal, p *store.Profile, secrets store.Secrets) (*store.Profile, store.Secrets, error) {
 	hc, err := a.HTTP()
 	if err != nil {
 		return nil, nil, usageError{err}
 	}
-	res, err := scheme.Refresh(ctx, schemes.SessionRequest{
+	res, err := r.run(ctx, schemes.SessionRequest{
 		Settings: p.Settings, Secrets: secrets, Scopes: p.Scopes, HTTP: hc, Now: a.Now(),
 	})
 	if errors.Is(err, oauth.ErrGrantInvalid) {
@@ -176,7 +213,15 @@ func refreshLocked(ctx context.Context, a *app, cfg store.Config, scheme *scheme
 	if err := cfg.StoreFor(p, a.Keyring, a.keyringTimeout()).Set(p.Name, next); err != nil {
 		return nil, nil, fmt.Errorf("storing the refreshed tokens of %q failed: %w", p.Name, err)
 	}
-	p.Expiry = res.Expiry
+	if !r.keepExpiry {
+		p.Expiry = res.Expiry
+	}
+	if len(res.Settings) > 0 {
+		if p.Settings == nil {
+			p.Settings = map[string]string{}
+		}
+		maps.Copy(p.Settings, res.Settings)
+	}
 	if len(res.Scopes) > 0 {
 		p.Scopes = res.Scopes
 	}

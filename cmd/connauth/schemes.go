@@ -16,8 +16,6 @@ type schemeJSON struct {
 	Inputs      []inputJSON `json:"inputs"`
 	Injected    []string    `json:"injected"`
 	Primary     string      `json:"primary,omitempty"`
-	Available   bool        `json:"available"`
-	Planned     string      `json:"planned,omitempty"`
 }
 
 type inputJSON struct {
@@ -37,9 +35,9 @@ func newSchemesCmd(a *app) *cobra.Command {
 				return writeJSON(a.Out, schemesJSON())
 			}
 			tw := tabwriter.NewWriter(a.Out, 0, 0, 2, ' ', 0)
-			fmt.Fprintln(tw, "SCHEME\tREQUIRED INPUTS\tINJECTED SECRETS\tLOGIN")
+			fmt.Fprintln(tw, "SCHEME\tREQUIRED INPUTS\tINJECTED SECRETS")
 			for _, s := range schemes.All() {
-				fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", s.Name, inputNames(s), strings.Join(s.Injected, ", "), loginStatus(s))
+				fmt.Fprintf(tw, "%s\t%s\t%s\n", s.Name, inputNames(s), strings.Join(s.Injected, ", "))
 			}
 			return tw.Flush()
 		},
@@ -59,17 +57,10 @@ func inputNames(s *schemes.Scheme) string {
 	return strings.Join(names, ", ")
 }
 
-func loginStatus(s *schemes.Scheme) string {
-	if s.Available() {
-		return "yes"
-	}
-	return "planned"
-}
-
 func schemesJSON() []schemeJSON {
 	var out []schemeJSON
 	for _, s := range schemes.All() {
-		j := schemeJSON{Name: s.Name, Description: s.Description, Injected: s.Injected, Primary: s.Primary, Available: s.Available(), Planned: s.Planned}
+		j := schemeJSON{Name: s.Name, Description: s.Description, Injected: s.Injected, Primary: s.Primary}
 		for _, in := range s.Inputs {
 			j.Inputs = append(j.Inputs, inputJSON{in.Name, in.Secret, in.Optional})
 		}

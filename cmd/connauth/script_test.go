@@ -33,6 +33,7 @@ func TestScripts(t *testing.T) {
 	node := newFakeSesamNode(t)
 	webcrm := newWebCRMFake(t)
 	vendor := newVendorFake(t)
+	so := newSuperOfficeFake(t)
 	testscript.Run(t, testscript.Params{
 		Dir:                 filepath.Join("..", "..", "testdata", "script"),
 		RequireExplicitExec: true,
@@ -43,6 +44,7 @@ func TestScripts(t *testing.T) {
 			env.Setenv("NODE", node.srv.URL)
 			env.Setenv("WEBCRM", webcrm.URL)
 			env.Setenv("VENDOR", vendor.srv.URL)
+			env.Setenv("SUPEROFFICE", so.srv.URL)
 			env.Setenv("AS_PORT", as.srv.URL[strings.LastIndex(as.srv.URL, ":")+1:])
 			env.Setenv("BROWSER", "fetchbrowser")
 			// Hermetic by default: no script reaches the developer's own
@@ -55,15 +57,16 @@ func TestScripts(t *testing.T) {
 			return nil
 		},
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
-			"exitcode":  cmdExitcode,
-			"hungbus":   cmdHungBus,
-			"fakeas":    as.cmd,
-			"wire":      as.cmdWire,
-			"sesamnode": node.cmd,
-			"httpget":   cmdHTTPGet,
-			"vendorize": vendor.cmdVendorize,
-			"goldenurl": cmdGoldenURL,
-			"expandenv": cmdExpandEnv,
+			"exitcode":    cmdExitcode,
+			"hungbus":     cmdHungBus,
+			"fakeas":      as.cmd,
+			"wire":        as.cmdWire,
+			"sesamnode":   node.cmd,
+			"httpget":     cmdHTTPGet,
+			"vendorize":   vendor.cmdVendorize,
+			"goldenurl":   cmdGoldenURL,
+			"expandenv":   cmdExpandEnv,
+			"superoffice": so.cmd,
 		},
 		Condition: func(cond string) (bool, error) {
 			switch cond {

@@ -51,8 +51,11 @@ func runToken(c *cobra.Command, a *app, opts *tokenOptions) error {
 		return freshPrimary(c.Context(), a, opts.Profile, opts.MinValid)
 	}
 	if opts.Secret != "" && opts.Format == "raw" {
-		// another named secret: no refresh, no network
-		load = func() (*store.Profile, store.Secrets, error) { return loadSecrets(a, opts.Profile) }
+		// another named secret: renewed when it is a renewable one that is
+		// due (SuperOffice's so_ticket); otherwise no network
+		load = func() (*store.Profile, store.Secrets, error) {
+			return freshSecret(c.Context(), a, opts.Profile, opts.Secret, opts.MinValid)
+		}
 	}
 	p, secrets, err := load()
 	if err != nil {
