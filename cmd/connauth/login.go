@@ -51,9 +51,11 @@ func newLoginCmd(a *app) *cobra.Command {
 		Short: "Log in and store the injected secrets",
 		Long: `Log in with a provider's auth scheme and store the secrets it injects.
 
-PROVIDER is a scheme name (oauth2, api_key, tripletex, ...; see
-'connauth schemes'), the path of a provider file (YAML or JSON), or the name
-of one in <config>/providers/.
+PROVIDER is a built-in provider (hubspot, zohocrm, superoffice, ...; see
+'connauth providers'), a scheme name (oauth2, api_key, tripletex, ...; see
+'connauth schemes'), the path of a provider file (YAML or JSON) or the name
+of one in <config>/providers/, or a Sesam connector's folder or its
+manifest.json.
 
 oauth2 runs the authorization code flow with PKCE in your browser: connauth
 listens on 127.0.0.1 for the redirect, opens the browser (the command in
@@ -70,7 +72,17 @@ terminal connauth never prompts: it exits 2 naming each missing input.
 
 Secrets go to the OS keyring when one answers, else to a 0600 file under the
 config directory; --store and --secrets-file choose.`,
-		Example: `  # OAuth 2.0 in the browser; the endpoints come from the issuer's metadata
+		Example: `  # a built-in provider: its URLs, scopes and quirks are known
+  connauth login hubspot --client-id my-app
+  connauth login zohocrm --var dc=eu --client-id 1000.ABC
+
+  # a Sesam connector: the scheme and URLs come from its manifest.json
+  connauth login ./hubspot-connector --client-id my-app
+
+  # SuperOffice: OIDC, then a system-user ticket signed with the app's key
+  connauth login superoffice --var env=sod --client-id my-app --private-key-file app-key.xml
+
+  # OAuth 2.0 in the browser; the endpoints come from the issuer's metadata
   connauth login oauth2 --profile acme --issuer https://login.acme.example --client-id my-cli --scopes "openid offline_access"
 
   # a provider file (see the README for its format); its flags can be overridden
@@ -107,7 +119,7 @@ config directory; --store and --secrets-file choose.`,
   CONNAUTH_API_KEY=... connauth login api_key --profile demo
 
   # Tripletex test environment, checked against the API, tokens from a file
-  connauth login tripletex --var base_url=https://api-test.tripletex.tech --verify --secrets-from tokens.json
+  connauth login tripletex --var env=test --verify --secrets-from tokens.json
 
   # keep the secrets in a file that 'sesam put-secrets' reads
   connauth login api_key --profile shop --secrets-file ./shop-secrets.json`,
