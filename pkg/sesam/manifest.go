@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 )
 
 // Manifest is what connauth reads of a Sesam connector's manifest.json:
@@ -33,10 +34,15 @@ type Manifest struct {
 }
 
 // ManifestPath returns the manifest a login argument names: a
-// manifest.json file, or a connector folder holding one; "" otherwise.
+// manifest.json file, or a connector folder holding one, written as a
+// path (./hubspot-connector), so that a folder in the working directory
+// never shadows a provider of the same name; "" otherwise.
 func ManifestPath(arg string) string {
 	if filepath.Base(arg) == "manifest.json" {
 		return arg
+	}
+	if !strings.ContainsRune(arg, '/') && !strings.ContainsRune(arg, filepath.Separator) {
+		return ""
 	}
 	if st, err := os.Stat(arg); err == nil && st.IsDir() {
 		p := filepath.Join(arg, "manifest.json")
